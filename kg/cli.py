@@ -1,0 +1,318 @@
+"""The `kg` command line: each command parses options, calls one library function, prints."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import KgError
+
+DEFAULT_STORE = Path("outputs/store")
+DEFAULT_ARTICLES = Path("data/articles")
+STORE_OPTION = click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE,
+                            show_default=True, help="Folder of the embedded store.")
+
+
+class KgGroup(click.Group):
+    """Turns every KgError into a clean one-line error and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=KgGroup)
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """A knowledge graph of the Bali Process from news articles."""
+
+
+def _open(store_path: Path, read_only: bool = False):
+    from .store import GraphStore
+    return GraphStore.open_read_only(store_path) if read_only else GraphStore.on_disk(store_path)
+
+
+def _print_report(report) -> None:
+    for path, problem in report.failed:
+        click.echo(f"error: {path}: {problem}", err=True)
+    for path, note in report.notes:
+        click.echo(f"note: {path}: {note}", err=True)
+    for path, other in report.duplicates:
+        click.echo(f"skipped: {path}: same article as {other}", err=True)
+    click.echo(f"ingest: {report.summary()}; {report.triples} triples written")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@STORE_OPTION
+def ingest(paths, store_path):
+    """Read articles (files or folders) into the store; unchanged articles are skipped."""
+    from .pipeline import ingest as run_ingest
+    from .sources import iter_source_files
+    store = _open(store_path)
+    files = [f for f in iter_source_files(paths)]
+    with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
+        report = run_ingest(paths, store, progress=lambda _path: bar.update(1))
+    _print_report(report)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("article")
+@STORE_OPTION
+def remove(article, store_path):
+    """Remove an article's graph (by file name or stem) from the store."""
+    from .pipeline import remove_article
+    if remove_article(_open(store_path), article):
+        click.echo(f"removed {article}")
+    else:
+        raise click.ClickException(f"no article {article!r} in the store")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder for one <article stem>.json per article.")
+def extract(paths, fmt, out_dir):
+    """Extract entities and events from articles into gold-format JSON files (no store needed)."""
+    from .extract import extract_article
+    from .sources import iter_source_files, read_articles
+    from .errors import SourceError
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written, failed = 0, 0
+    for item in iter_source_files(paths):
+        items = [item] if isinstance(item, SourceError) else read_articles(item)
+        for article in items:
+            if isinstance(article, SourceError):
+                click.echo(f"error: {article}", err=True)
+                failed += 1
+                continue
+            data = extract_article(article).to_gold()
+            (out_dir / f"{article.stem}.json").write_text(json.dumps(data, indent=2, ensure_ascii=False),
+                                                          encoding="utf-8")
+            written += 1
+    click.echo(f"extract: {written} articles written to {out_dir}, {failed} failed")
+    if failed:
+        sys.exit(1)
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("articles_dir", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--predictions", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Score these prediction files instead of extracting ARTICLES_DIR.")
+@click.option("--per-article", is_flag=True, help="Also print a line per article with missed and spurious items.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(gold_dir, articles_dir, predictions, per_article, as_json):
+    """Precision, recall and F1 of extraction against gold annotations (the corpus scoring rule)."""
+    from .evaluate import CATEGORIES, evaluate_dirs, evaluate_predictions
+    from .extract import extract_article
+    from .sources import iter_source_files, read_articles
+    if predictions:
+        total, per = evaluate_dirs(gold_dir, predictions)
+    else:
+        preds = {}
+        for item in iter_source_files([articles_dir or DEFAULT_ARTICLES]):
+            if isinstance(item, Path):
+                for a in read_articles(item):
+                    if not isinstance(a, KgError):
+                        preds[a.stem] = extract_article(a).to_gold()
+        total, per = evaluate_predictions(gold_dir, preds)
+    if as_json:
+        out = {c: dict(zip(("precision", "recall", "f1"), total.prf(c))) for c in CATEGORIES}
+        click.echo(json.dumps({"categories": out, "macro_f1": total.macro_f1, "articles": len(per)}, indent=2))
+        return
+    if per_article:
+        for stem, sc in per.items():
+            click.echo(f"{stem:70s} {sc.macro_f1:.3f}")
+            for c in ("states", "organisations", "people", "places", "events"):
+                if sc.missed[c] or sc.spurious[c]:
+                    click.echo(f"    {c}: missed {sc.missed[c]} spurious {sc.spurious[c]}")
+    click.echo(f"{'category':20s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>5s} {'pred':>5s} {'gold':>5s}")
+    for c in CATEGORIES:
+        p, r, f = total.prf(c)
+        tp, npred, ngold = total.counts[c]
+        click.echo(f"{c:20s} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5d} {npred:5d} {ngold:5d}")
+    click.echo(f"macro F1 over {len(CATEGORIES)} categories, {len(per)} articles: {total.macro_f1:.3f}")
+
+
+def _render_result(result, fmt: str) -> str | bytes:
+    from .store import is_boolean, is_select, serialize_results, serialize_triples
+    if is_boolean(result):
+        return "true" if bool(result) else "false"
+    if not is_select(result):
+        return serialize_triples(result, {"table": "ttl", "csv": "nt", "tsv": "nt", "json": "jsonld"}.get(fmt, fmt))
+    if fmt in {"csv", "tsv", "json", "xml"}:
+        return serialize_results(result, fmt)
+    variables = [v.value for v in result.variables]
+    rows = [["" if s[v] is None else s[v].value for v in variables] for s in result]
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(variables) + " |", "|" + "---|" * len(variables)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
+        return "\n".join(lines)
+    width = shutil.get_terminal_size((160, 20)).columns
+    cap = max(12, (width - 3 * len(variables)) // max(1, len(variables)))
+    cells = [[c if len(c) <= cap else c[:cap - 1] + "…" for c in r] for r in rows]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    line = "  ".join(v.ljust(w) for v, w in zip(variables, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells]
+    out.append(f"({len(rows)} rows)")
+    return "\n".join(out)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the SPARQL query from a file.")
+@click.option("--param", "params", multiple=True, help="NAME=VALUE for a catalogue query's parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "markdown", "ttl", "nt",
+                                                     "jsonld"]), default="table", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here.")
+@STORE_OPTION
+def query(query, query_file, params, fmt, output, store_path):
+    """Run SPARQL (text, --file, or a catalogue query NAME) over all named graphs."""
+    from .queries import QUERY_DIR, bind_parameters, load_query
+    store = _open(store_path, read_only=True)
+    bindings = None
+    if query_file:
+        text = query_file.read_text(encoding="utf-8")
+    elif query and (QUERY_DIR / f"{query}.rq").exists():
+        cq = load_query(query)
+        values = {}
+        for p in params:
+            if "=" not in p:
+                raise click.BadParameter(f"{p!r} is not NAME=VALUE", param_hint="--param")
+            k, v = p.split("=", 1)
+            values[k] = v
+        text, bindings = cq.text, bind_parameters(cq, values)
+    elif query:
+        text = query
+    else:
+        raise click.UsageError("give a SPARQL query, --file Q.rq, or a catalogue query name (see `kg queries`)")
+    out = _render_result(store.query(text, bindings), fmt)
+    data = out if isinstance(out, bytes) else (out + "\n").encode("utf-8")
+    if output:
+        output.write_bytes(data)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+def queries(ctx):
+    """List the catalogue of research queries (ontology/queries)."""
+    if ctx.invoked_subcommand is None:
+        from .queries import list_queries
+        for q in list_queries():
+            params = ", ".join(f"{p.name}:{p.type}={p.default or ''}" for p in q.parameters)
+            click.echo(f"{q.name:28s} {q.title}" + (f"  [{params}]" if params else ""))
+
+
+@queries.command(name="show")
+@click.argument("name")
+def queries_show(name):
+    """Print one catalogue query."""
+    from .queries import load_query
+    click.echo(load_query(name).text)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "xml", "graphml", "gexf",
+                                                     "csv", "json", "cytoscape"]), default="trig", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--projection", default="actors", show_default=True, help="Network projection for graph formats.")
+@STORE_OPTION
+def export(fmt, output, projection, store_path):
+    """Export the store as RDF, or a network as GraphML/GEXF/CSV/JSON/Cytoscape."""
+    from .export import export_store
+    path = export_store(_open(store_path, read_only=True), fmt, output, projection)
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("outputs/network.html"),
+              show_default=True)
+@click.option("--projection", default="actors", show_default=True,
+              help="actors, states, organisations, organisation-event or affiliations.")
+@click.option("--focus", help="Draw only the neighbourhood of this actor (label or IRI).")
+@click.option("--depth", default=1, show_default=True, help="Neighbourhood radius for --focus.")
+@click.option("--since", help="First year of events to draw.")
+@click.option("--until", help="Last year of events to draw.")
+@click.option("--size-by", default="pagerank", type=click.Choice(["pagerank", "degree", "weighted_degree",
+                                                                    "betweenness"]), show_default=True)
+@STORE_OPTION
+def viz(output, projection, focus, depth, since, until, size_by, store_path):
+    """Write an interactive network as one self-contained HTML file (works offline)."""
+    from .report import write_network_html
+    path, summary = write_network_html(_open(store_path, read_only=True), output, projection, focus, depth, since,
+                                       until, size_by)
+    click.echo(f"wrote {path}: {summary}")
+
+
+@main.command()
+@click.option("--articles", type=click.Path(exists=True, path_type=Path), default=DEFAULT_ARTICLES, show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
+              show_default=True)
+@STORE_OPTION
+def build(articles, out_dir, store_path):
+    """The main job: ingest the articles, export TriG, draw the network, print a summary."""
+    from .report import build as run_build
+    result = run_build(articles, store_path, out_dir)
+    _print_report(result.report)
+    click.echo(f"wrote {result.trig}")
+    click.echo(f"wrote {result.html}")
+    click.echo(result.summary)
+    if not result.report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@STORE_OPTION
+def validate(store_path):
+    """Check the store against the SHACL shapes in ontology/shapes.ttl."""
+    from .validate import validate_store
+    violations = validate_store(_open(store_path, read_only=True))
+    for v in violations:
+        click.echo(f"{v.focus}\n    property: {v.path or '-'}\n    problem: {v.message}\n"
+                   f"    article: {v.article or '(reference)'}")
+    if violations:
+        raise click.ClickException(f"{len(violations)} violations of the shapes")
+    click.echo("the store conforms to ontology/shapes.ttl")
+
+
+@main.command()
+@click.argument("name_or_iri")
+@STORE_OPTION
+def explain(name_or_iri, store_path):
+    """Print an entity's facts and the sentences behind them."""
+    from .explain import explain_entity
+    ex = explain_entity(_open(store_path, read_only=True), name_or_iri)
+    click.echo(ex.iri)
+    from .namespaces import PREFIXES
+
+    def curie(value: str) -> str:
+        for prefix, ns in PREFIXES.items():
+            if value.startswith(ns):
+                return f"{prefix}:{value[len(ns):]}"
+        return value
+
+    for direction, p, other, label in ex.facts:
+        arrow = "->" if direction == "out" else "<-"
+        click.echo(f"  {arrow} {curie(p)}  {label or curie(other)}")
+    click.echo("evidence:")
+    for date, title, sentence in ex.evidence:
+        click.echo(f"  [{date or 'undated'}] {title}\n      “{sentence}”")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

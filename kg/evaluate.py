@@ -1,0 +1,174 @@
+"""Precision, recall and F1 of extractions against gold files (the rule of the corpus FORMAT.md).
+
+Names match after case folding, trimming punctuation and collapsing white space,
+against the gold name or any alias; entities are matched one-to-one; events
+match on start date, or (without one) on names sharing half their words.
+Figures are micro-averaged per category; macro F1 is their mean.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import KgError
+from .lexicon import normalise
+
+__all__ = ["CATEGORIES", "Scores", "score_article", "evaluate_dirs", "evaluate_predictions"]
+
+CATEGORIES = ("states", "organisations", "people", "places", "events", "affiliations", "event_organisers",
+              "event_participants", "event_places", "event_dates")
+STOPWORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"}
+
+
+def _names(entry) -> set[str]:
+    if isinstance(entry, str):
+        entry = {"name": entry}
+    out = {normalise(entry.get("name"))} | {normalise(a) for a in entry.get("aliases") or []}
+    out.discard("")
+    return out
+
+
+def _match_entities(gold: list, pred: list) -> dict[int, int]:
+    gold_names = [_names(g) for g in gold]
+    taken, mapping = set(), {}
+    for pi, p in enumerate(pred):
+        pn = _names(p)
+        for gi, gn in enumerate(gold_names):
+            if gi not in taken and pn & gn:
+                taken.add(gi)
+                mapping[pi] = gi
+                break
+    return mapping
+
+
+def _resolvers(gold: list, pred: list):
+    mapping = _match_entities(gold, pred)
+    table = {n: gi for pi, gi in mapping.items() for n in _names(pred[pi])}
+    gold_lookup: dict[str, int] = {}
+    for gi, g in enumerate(gold):
+        for n in _names(g):
+            gold_lookup.setdefault(n, gi)
+    return (lambda name: table.get(normalise(name))), (lambda name: gold_lookup.get(normalise(name)))
+
+
+def _words(event) -> set[str]:
+    return set(normalise(event.get("name")).split()) - STOPWORDS
+
+
+def _match_events(gold: list, pred: list) -> dict[int, int]:
+    def same(p, g):
+        if p.get("start") and g.get("start"):
+            return p["start"] == g["start"]
+        pw, gw = _words(p), _words(g)
+        return bool(pw and gw) and len(pw & gw) / len(pw | gw) >= 0.5
+
+    taken, mapping = set(), {}
+    for pi, p in enumerate(pred):
+        cands = [((p.get("kind") == g.get("kind"), len(_words(p) & _words(g))), -gi, gi)
+                 for gi, g in enumerate(gold) if gi not in taken and same(p, g)]
+        if cands:
+            gi = max(cands)[2]
+            taken.add(gi)
+            mapping[pi] = gi
+    return mapping
+
+
+@dataclass
+class Scores:
+    counts: dict = field(default_factory=lambda: {c: [0, 0, 0] for c in CATEGORIES})  # tp, predicted, gold
+    missed: dict = field(default_factory=lambda: {c: [] for c in CATEGORIES})
+    spurious: dict = field(default_factory=lambda: {c: [] for c in CATEGORIES})
+
+    def add(self, other: "Scores") -> None:
+        for c in CATEGORIES:
+            for i in range(3):
+                self.counts[c][i] += other.counts[c][i]
+
+    def prf(self, category: str) -> tuple[float, float, float]:
+        tp, npred, ngold = self.counts[category]
+        p = tp / npred if npred else (1.0 if not ngold else 0.0)
+        r = tp / ngold if ngold else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(self.prf(c)[2] for c in CATEGORIES) / len(CATEGORIES)
+
+
+def score_article(gold: dict, pred: dict) -> Scores:
+    """Scores of one predicted article against its gold annotation."""
+    sc = Scores()
+
+    def add(cat, tp, npred, ngold):
+        sc.counts[cat][0] += tp
+        sc.counts[cat][1] += npred
+        sc.counts[cat][2] += ngold
+
+    for cat in ("states", "organisations", "people", "places"):
+        g, p = gold.get(cat) or [], pred.get(cat) or []
+        mapping = _match_entities(g, p)
+        add(cat, len(mapping), len(p), len(g))
+        sc.missed[cat] = [x["name"] for i, x in enumerate(g) if i not in set(mapping.values())]
+        sc.spurious[cat] = [x["name"] for i, x in enumerate(p) if i not in mapping]
+    actor_pred, actor_gold = _resolvers((gold.get("states") or []) + (gold.get("organisations") or []),
+                                        (pred.get("states") or []) + (pred.get("organisations") or []))
+    person_pred, person_gold = _resolvers(gold.get("people") or [], pred.get("people") or [])
+    place_pred, place_gold = _resolvers(gold.get("places") or [], pred.get("places") or [])
+
+    def pairs(people, rp, ro):
+        return {(rp(p.get("name")), ro(r["organisation"])) for p in people for r in p.get("roles") or []
+                if r.get("organisation")}
+
+    g_aff = pairs(gold.get("people") or [], person_gold, actor_gold)
+    p_aff = pairs(pred.get("people") or [], person_pred, actor_pred)
+    add("affiliations", len({x for x in p_aff if None not in x} & g_aff), len(p_aff), len(g_aff))
+    g_ev, p_ev = gold.get("events") or [], pred.get("events") or []
+    ev_map = _match_events(g_ev, p_ev)
+    add("events", len(ev_map), len(p_ev), len(g_ev))
+    sc.missed["events"] = [e.get("name") for i, e in enumerate(g_ev) if i not in set(ev_map.values())]
+    sc.spurious["events"] = [e.get("name") for i, e in enumerate(p_ev) if i not in ev_map]
+    for cat, fld in (("event_organisers", "organisers"), ("event_participants", "participants")):
+        gset = {(gi, actor_gold(n)) for gi, e in enumerate(g_ev) for n in e.get(fld) or []}
+        pset = {(ev_map.get(pi), actor_pred(n)) for pi, e in enumerate(p_ev) for n in e.get(fld) or []}
+        add(cat, len({x for x in pset if None not in x} & gset), len(pset), len(gset))
+
+    def where(name, rplace, ractor):
+        if rplace(name) is not None:
+            return ("place", rplace(name))
+        return ("actor", ractor(name)) if ractor(name) is not None else None
+
+    gset = {(gi, where(e["place"], place_gold, actor_gold)) for gi, e in enumerate(g_ev) if e.get("place")}
+    pset = {(ev_map.get(pi), where(e["place"], place_pred, actor_pred)) for pi, e in enumerate(p_ev) if e.get("place")}
+    add("event_places", len({x for x in pset if None not in x} & gset), len(pset), len(gset))
+    gset = {(gi, e.get("start"), e.get("end")) for gi, e in enumerate(g_ev) if e.get("start")}
+    pset = {(ev_map.get(pi), e.get("start"), e.get("end")) for pi, e in enumerate(p_ev) if e.get("start")}
+    add("event_dates", len({x for x in pset if x[0] is not None} & gset), len(pset), len(gset))
+    return sc
+
+
+def _load(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise KgError(f"{path}: not a readable gold/prediction JSON file ({exc})") from exc
+
+
+def evaluate_predictions(gold_dir: Path, predictions: dict[str, dict]) -> tuple[Scores, dict[str, Scores]]:
+    """Total and per-article scores of `predictions` (stem → gold-shaped dict) against `gold_dir`."""
+    gold_files = sorted(Path(gold_dir).glob("*.json"))
+    if not gold_files:
+        raise KgError(f"no gold files (*.json) in {gold_dir}")
+    total, per_article = Scores(), {}
+    for gf in gold_files:
+        sc = score_article(_load(gf), predictions.get(gf.stem, {}))
+        total.add(sc)
+        per_article[gf.stem] = sc
+    return total, per_article
+
+
+def evaluate_dirs(gold_dir: Path, pred_dir: Path) -> tuple[Scores, dict[str, Scores]]:
+    """Scores of the prediction files in `pred_dir` against the gold files in `gold_dir`."""
+    preds = {p.stem: _load(p) for p in Path(pred_dir).glob("*.json")}
+    return evaluate_predictions(gold_dir, preds)

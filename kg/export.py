@@ -1,0 +1,27 @@
+"""Exports: RDF syntaxes of the store, and network formats for Gephi, Cytoscape and pandas."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ExportError
+from .network import build_network, write_network
+from .store import RDF_FORMATS, GraphStore
+
+__all__ = ["RDF_EXPORT_FORMATS", "NETWORK_FORMATS", "export_store"]
+
+RDF_EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "xml")
+NETWORK_FORMATS = ("graphml", "gexf", "csv", "json", "cytoscape")
+
+
+def export_store(store: GraphStore, fmt: str, out: str | Path, projection: str = "actors") -> Path:
+    """Write the store as RDF (`ttl`, `nt`, `nq`, `trig`, `jsonld`, `xml`) or a network format."""
+    out = Path(out)
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt in RDF_EXPORT_FORMATS:
+        out.write_bytes(store.dump(fmt))
+    elif fmt in NETWORK_FORMATS:
+        write_network(build_network(store, projection), str(out), fmt)
+    else:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(RDF_EXPORT_FORMATS + NETWORK_FORMATS)}")
+    return out

@@ -1,0 +1,44 @@
+"""Extraction: an `Article` in, an `Extraction` (the gold-file shape) out.
+
+Rule-based, offline and deterministic. Stages: sentences and tokens →
+state/organisation/place mentions (gazetteer + patterns) → people and
+roles → events with dates, places, organisers, participants and people →
+themes. Each entity keeps the sentences it came from as `Evidence`.
+
+>>> from kg.sources import read_article
+>>> x = extract_article(read_article("data/articles/2024-03-11-indonesia-rso-consular-training.txt"))
+>>> x.events[0].start, x.events[0].end
+('2024-02-21', '2024-02-23')
+"""
+from __future__ import annotations
+
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Article, Extraction
+from .assemble import assemble
+from .entities import find_mentions
+from .events import find_events
+from .gazetteer import Gazetteer, build_gazetteer
+from .people import find_people
+from .text import split_sentences
+
+__all__ = ["extract_article"]
+
+
+_GAZETTEERS: dict[int, tuple[Lexicon, Gazetteer]] = {}
+
+
+def _gazetteer(lexicon: Lexicon) -> Gazetteer:
+    cached = _GAZETTEERS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _GAZETTEERS[id(lexicon)] = (lexicon, build_gazetteer(lexicon))
+    return cached[1]
+
+
+def extract_article(article: Article, lexicon: Lexicon | None = None) -> Extraction:
+    """Everything the article body says about states, organisations, people, places and events."""
+    lexicon = lexicon or load_lexicon()
+    sentences = split_sentences(article.text)
+    mentions = find_mentions(sentences, lexicon, _gazetteer(lexicon), article.text)
+    people = find_people(sentences, mentions, lexicon)
+    events = find_events(article, sentences, mentions, people, lexicon)
+    return assemble(article, sentences, mentions, people, events, lexicon)

@@ -1,0 +1,179 @@
+"""Mentions in, one `Extraction` out: one entry per actor, names and aliases, evidence."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, OrganisationEntry, normalise
+from ..model import (Article, Event, Evidence, Extraction, Organisation, Person, Place, Role, State)
+from .entities import Mention
+from .events import EventRecord
+from .people import PersonMention
+from .text import Sentence
+
+__all__ = ["assemble"]
+
+
+def _evidence(sentences: list[Sentence], indices) -> tuple[Evidence, ...]:
+    out = []
+    for si in sorted(set(indices)):
+        s = sentences[si]
+        out.append(Evidence(s.text, s.start, s.end))
+    return tuple(out)
+
+
+def _canonical_org(m: Mention, lexicon: Lexicon) -> OrganisationEntry | None:
+    """A pattern organisation that is a shortened form of a known one maps to it."""
+    if m.entry is not None:
+        return m.entry
+    name = normalise(m.attrs.get("short") or m.name)
+    if m.attrs.get("parent"):
+        return None
+    words = name.split()
+    if len(words) < 4:
+        return lexicon.organisation_by_form(name)
+    for o in lexicon.organisations:
+        for form in o.forms:
+            nf = normalise(form)
+            if nf.startswith(name + " ") or nf == name:
+                return o
+    return None
+
+
+def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention],
+             people: list[PersonMention], events: list[EventRecord], lexicon: Lexicon) -> Extraction:
+    states: dict[str, dict] = {}
+    orgs: dict[str, dict] = {}
+    places: dict[str, dict] = {}
+    key_of: dict[int, str] = {}   # id(mention) -> entity key
+    for m in mentions:
+        if m.kind == "state":
+            e = m.entry
+            rec = states.setdefault(e.iso3, {"name": e.name if m.attrs.get("demonym") else m.name,
+                                             "forms": [], "entry": e, "sentences": []})
+            rec["forms"].append(m.name if not m.attrs.get("demonym") else e.name)
+            rec["forms"].extend(m.attrs.get("acronyms", ()))
+            rec["sentences"].append(m.sentence)
+            key_of[id(m)] = e.iso3
+        elif m.kind == "org":
+            entry = _canonical_org(m, lexicon)
+            key = entry.id if entry is not None else m.key
+            rec = orgs.setdefault(key, {"name": entry.name if entry else _pattern_name(m),
+                                        "forms": [], "entry": entry, "sentences": [],
+                                        "kind": entry.kind if entry else m.attrs.get("kind", "other"),
+                                        "country": entry.country if entry else m.attrs.get("country")})
+            rec.setdefault("standalone", False)
+            rec["standalone"] = rec["standalone"] or not m.attrs.get("in_name")
+            rec["forms"].append(m.name)
+            for extra in ("short", "name"):
+                if m.attrs.get(extra):
+                    rec["forms"].append(m.attrs[extra])
+            rec["forms"].extend(m.attrs.get("aliases", ()))
+            rec["forms"].extend(m.attrs.get("acronyms", ()))
+            if not rec["country"] and m.attrs.get("country"):
+                rec["country"] = m.attrs["country"]
+            rec["sentences"].append(m.sentence)
+            key_of[id(m)] = key
+        elif m.kind == "place":
+            rec = places.setdefault(m.key, {"name": m.name, "country": m.attrs.get("country"), "sentences": []})
+            rec["sentences"].append(m.sentence)
+            key_of[id(m)] = m.key
+    # an organisation named only inside an event's or document's name is not listed
+    for key in [k for k, r in orgs.items() if not r.get("standalone")]:
+        orgs.pop(key)
+    # a place that is also a state's or an organisation's name is not a place
+    for key in [k for k, p in places.items() if lexicon.state_by_form(p["name"])]:
+        places.pop(key)
+
+    def aliases(name: str, forms) -> tuple[str, ...]:
+        seen, out = {normalise(name)}, []
+        for f in forms:
+            f = re.sub(r"^(the|The)\s+", "", f.strip())
+            if f and normalise(f) not in seen:
+                seen.add(normalise(f))
+                out.append(f)
+        return tuple(out)
+
+    state_objs = []
+    for iso3, r in states.items():
+        e = r["entry"]
+        state_objs.append(State(r["name"], aliases(r["name"], [e.name, *e.aliases, *r["forms"]]), iso3,
+                                _evidence(sentences, r["sentences"])))
+    org_objs = []
+    org_names: dict[str, str] = {}
+    for key, r in orgs.items():
+        e = r["entry"]
+        forms = ([e.name] + ([e.acronym] if e.acronym else []) + list(e.aliases) if e else []) + r["forms"]
+        org_objs.append(Organisation(r["name"], aliases(r["name"], forms), r["kind"], r["country"],
+                                     e.id if e else None, _evidence(sentences, r["sentences"])))
+        org_names[key] = r["name"]
+    state_names = {iso3: r["name"] for iso3, r in states.items()}
+    place_objs = [Place(r["name"], r["country"], _evidence(sentences, r["sentences"])) for r in places.values()]
+    place_names = {k: r["name"] for k, r in places.items()}
+
+    def actor_name(m: Mention) -> str | None:
+        if m.attrs.get("in_name"):
+            return None
+        k = key_of.get(id(m))
+        return org_names.get(k) or state_names.get(k)
+
+    # people: one per key, roles merged
+    persons: dict[str, dict] = {}
+    for p in people:
+        rec = persons.setdefault(p.key, {"name": p.name, "honorific": p.honorific, "roles": [], "sentences": []})
+        if len(p.name) > len(rec["name"]):
+            rec["name"] = p.name
+        rec["honorific"] = rec["honorific"] or p.honorific
+        rec["sentences"].append(p.sentence)
+        for title, org in p.roles:
+            org_name = actor_name(org) if org is not None else None
+            if org is not None and org.kind == "state":
+                org_name = None
+            role = (title.strip() if title else None, org_name)
+            if role != (None, None) and role not in [x[:2] for x in rec["roles"]]:
+                rec["roles"].append((role[0], role[1], p.sentence))
+    person_objs = [Person(r["name"], r["honorific"],
+                          tuple(Role(t, o, _evidence(sentences, [si])) for t, o, si in r["roles"]),
+                          _evidence(sentences, r["sentences"])) for r in persons.values()]
+    person_names = {k: r["name"] for k, r in persons.items()}
+
+    themes = _themes(article, lexicon)
+    event_objs = []
+    for ev in events:
+        organisers = _unique(actor_name(m) for m in ev.organisers)
+        participants = _unique(actor_name(m) for m in ev.participants)
+        event_objs.append(Event(ev.name, ev.kind, ev.start, ev.end,
+                                place_names.get(key_of.get(id(ev.place))) if ev.place is not None else None,
+                                organisers, participants, _unique(person_names.get(p.key) for p in ev.people),
+                                themes, _evidence(sentences, [ev.anchor] if ev.anchor is not None else [])))
+    return Extraction(article, tuple(state_objs), tuple(org_objs), tuple(person_objs), tuple(place_objs),
+                      tuple(event_objs))
+
+
+def _pattern_name(m: Mention) -> str:
+    """A pattern organisation's name: "Fiji's Ministry of X" is named "Ministry of X"."""
+    name, short = m.attrs.get("name", m.name), m.attrs.get("short")
+    if short and re.search(r"['’]s\s", name[: len(name) - len(short) + 3]):
+        return short
+    return name
+
+
+def _unique(names) -> tuple[str, ...]:
+    out = []
+    for n in names:
+        if n and n not in out:
+            out.append(n)
+    return tuple(out)
+
+
+def _themes(article: Article, lexicon: Lexicon) -> tuple[str, ...]:
+    """Theme slugs whose trigger terms occur in the title or at least twice in the body."""
+    out = []
+    for slug, theme in (lexicon.themes or {}).items():
+        terms = theme.get("terms", [])
+        pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b",
+                             re.I if not any(t.isupper() for t in terms) else 0)
+        in_title = bool(pattern.search(article.title or ""))
+        hits = len(pattern.findall(article.text))
+        if in_title or hits >= 2:
+            out.append(slug)
+    return tuple(out)

@@ -1,0 +1,77 @@
+"""Day-precise dates and date ranges in running text.
+
+Forms: "21-23 February 2024", "over 7-10 November" (year from the article),
+"13 – 26 September 2025", "from 23-24 May 2017", "between 20 November and
+1 December", "20 November to 1 December 2023", "13 and 14 February 2020",
+"on 6 September", "February 26-29, 2024", "2 October 2024".
+
+>>> [(d.start, d.end) for d in find_dates("held over 7-10 November", 2023)]
+[('2023-11-07', '2023-11-10')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["DateSpan", "find_dates"]
+
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"], start=1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+M = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+D = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+Y = r"(?P<{}>(?:19|20)\d\d)"
+DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
+
+PATTERNS = [
+    re.compile(rf"\b(?:between\s+)?{D.format('d1')}\s+{M.format('m1')}(?:,?\s+{Y.format('y1')})?"
+               rf"(?:{DASH}|\s+and\s+){D.format('d2')}\s+{M.format('m2')}(?:,?\s+{Y.format('y2')})?\b"),
+    re.compile(rf"\b{D.format('d1')}(?:{DASH}|\s+and\s+){D.format('d2')}\s+{M.format('m1')}(?:,?\s+{Y.format('y1')})?\b"),
+    re.compile(rf"\b{M.format('m1')}\s+{D.format('d1')}{DASH}{D.format('d2')},?\s+{Y.format('y1')}\b"),
+    re.compile(rf"\b{M.format('m1')}\s+{D.format('d1')},\s+{Y.format('y1')}\b"),
+    re.compile(rf"\b{D.format('d1')}\s+{M.format('m1')}(?:,?\s+{Y.format('y1')})?\b"),
+]
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: str
+    end: str
+    char_start: int
+    char_end: int
+
+
+def _day(y, m, d) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, default_year: int | None, offset: int = 0) -> list[DateSpan]:
+    """Dates of day precision in `text`; a missing year is taken from `default_year`."""
+    out: list[DateSpan] = []
+    covered: list[tuple[int, int]] = []
+    for pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in covered):
+                continue
+            g = m.groupdict()
+            y2 = int(g["y2"]) if g.get("y2") else None
+            y1 = int(g["y1"]) if g.get("y1") else None
+            year_end = y2 or y1 or default_year
+            if year_end is None:
+                continue
+            m1 = MONTHS[g["m1"].lower().rstrip(".")]
+            m2 = MONTHS[g["m2"].lower().rstrip(".")] if g.get("m2") else m1
+            d1 = int(g["d1"])
+            d2 = int(g["d2"]) if g.get("d2") else d1
+            year_start = y1 if (y1 and g.get("m2")) else (year_end - 1 if m1 > m2 else year_end)
+            start, end = _day(year_start, m1, d1), _day(year_end, m2, d2)
+            if start is None or end is None or end < start:
+                continue
+            covered.append((m.start(), m.end()))
+            out.append(DateSpan(start.isoformat(), end.isoformat(), m.start() + offset, m.end() + offset))
+    return sorted(out, key=lambda d: d.char_start)

@@ -1,0 +1,457 @@
+"""States, organisations and places: gazetteer matches plus language patterns.
+
+Patterns (all from data/patterns.yaml where they can be data):
+- acronym definitions, "Long Name (ACR)", make ACR a form of the entity;
+- organisation heads ("Ministry of …", "… Police", "Embassy of … in …");
+- a demonym or possessive before an organisation gives its country
+  ("the Indonesian Ministry of Foreign Affairs", "Thailand's Department of …");
+- country offices, "IOM Thailand", "International Justice Mission Thailand";
+- a country inside an organisation name is not a state mention on its own;
+- demonyms name a state only as actors ("Thai authorities");
+- places: known cities, and "in X, <State>" for places the gazetteer lacks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon, OrganisationEntry, PlaceEntry, StateEntry, normalise
+from .gazetteer import Gazetteer, Match
+from .text import Sentence, Token, tokenize
+
+__all__ = ["Mention", "find_mentions"]
+
+SENTENCE_START_WORDS = {"the", "a", "an", "in", "on", "at", "with", "for", "from", "this", "that", "these",
+                        "its", "their", "both", "each", "all", "as", "by", "of", "to", "and", "but", "while",
+                        "after", "before", "during", "over", "under", "through", "since", "speaking",
+                        "chairing", "closing", "opening", "representing", "around", "present", "together",
+                        "led", "joined", "hosted", "organised", "organized", "supported", "when", "where",
+                        "his", "her", "our", "members", "member", "states", "state", "delegates", "officials"}
+RIGHT_CONNECTORS = {"of", "for", "on", "against", "to", "and", "&"}
+EMBASSY_HEADS = {"embassy", "consulate", "consulate-general", "high commission", "mission", "office"}
+HEAD_FIRST = {"immigration", "police", "customs"}
+DIRECTIONS = r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central|centre|center)"
+
+
+@dataclass
+class Mention:
+    kind: str                 # state, org, place
+    key: str                  # canonical key within the article
+    name: str                 # surface form
+    sentence: int             # sentence index
+    start: int                # token index in the sentence
+    end: int
+    char_start: int
+    char_end: int
+    entry: object = None      # lexicon entry when known
+    attrs: dict = field(default_factory=dict)
+
+
+def _surface(tokens: tuple[Token, ...], i: int, j: int, text: str, offset: int) -> str:
+    return text[tokens[i].start - offset:tokens[j - 1].end - offset]
+
+
+class _Heads:
+    def __init__(self, lexicon: Lexicon):
+        heads = lexicon.patterns.get("organisation_heads", {})
+        self.kinds = {" ".join(t.norm for t in tokenize(h)): kind for h, kind in heads.items()}
+        self.max_len = max(len(h.split()) for h in heads) if heads else 1
+        self.title_first = frozenset(tokenize(t)[0].norm for t in lexicon.patterns.get("title_words", []))
+
+    def at(self, tokens, i) -> tuple[int, str] | None:
+        """(length, kind) of the longest head starting at token i, if capitalised."""
+        if not tokens[i].text[:1].isupper():
+            return None
+        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+            if not all(t.text[:1].isalpha() for t in tokens[i:i + n]):
+                continue
+            key = " ".join(t.norm for t in tokens[i:i + n])
+            if key in self.kinds:
+                return n, self.kinds[key]
+        return None
+
+
+def _scan(tokens, gaz: Gazetteer) -> list[Match]:
+    out, i = [], 0
+    while i < len(tokens):
+        found = gaz.match(tokens, i)
+        if found:
+            out.extend(found)
+            i = found[0].end
+        else:
+            i += 1
+    return out
+
+
+def _is_name_token(t: Token) -> bool:
+    return t.text[:1].isupper() or (t.text[:1].isdigit() and len(t.text) <= 4 and t.text[-2:] in {"st", "nd", "rd", "th"})
+
+
+def find_mentions(sentences: list[Sentence], lexicon: Lexicon, gaz: Gazetteer, text: str) -> list[Mention]:
+    """All state, organisation and place mentions of an article, in text order."""
+    heads = _Heads(lexicon)
+    actor_nouns = {normalise(n) for n in lexicon.patterns.get("state_actor_nouns", [])}
+    gaz = gaz.copy()
+    mentions: list[Mention] = []
+    # two passes: the first finds acronym definitions and pattern organisations,
+    # the second sees them as known forms everywhere in the article
+    for pass_number in (1, 2):
+        mentions = []
+        for si, s in enumerate(sentences):
+            mentions.extend(_sentence_mentions(si, s, gaz, heads, actor_nouns, lexicon))
+        if pass_number == 1:
+            _learn_forms(mentions, sentences, gaz)
+    return mentions
+
+
+def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazetteer) -> None:
+    for m in mentions:
+        toks = sentences[m.sentence].tokens
+        if m.kind == "org" and m.entry is None:
+            gaz.add(m.name, "org-pattern", m.attrs)
+            if m.attrs.get("short"):
+                gaz.add(m.attrs["short"], "org-pattern", m.attrs)
+        acronym = _acronym_after(toks, m.end)
+        if acronym and m.kind in {"org", "state"}:
+            m.attrs.setdefault("acronyms", set()).add(acronym)
+            if m.kind == "org":
+                target = m.entry if m.entry is not None else m.attrs
+                kind = "org" if m.entry is not None else "org-pattern"
+                gaz.add(acronym, kind, target)
+                m.attrs["acronym_of"] = acronym
+
+
+def _acronym_after(tokens, j) -> str | None:
+    """ACR in "Long Name (ACR)" right after token j."""
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
+        cand = tokens[j + 1].text
+        if re.fullmatch(r"[A-Z][A-Za-z0-9&\-/]*", cand) and sum(c.isupper() for c in cand) >= 2:
+            return cand
+    return None
+
+
+def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon) -> list[Mention]:
+    toks, text, off = s.tokens, s.text, s.start
+    matches = _scan(toks, gaz)
+    taken = [None] * len(toks)  # token -> match covering it
+    for m in matches:
+        for k in range(m.start, m.end):
+            taken[k] = m
+    orgs: list[Mention] = []
+
+    # known organisations (gazetteer and forms learnt in pass 1)
+    for m in matches:
+        instance = _is_instance(toks, m.start, m.end) if m.kind in {"org", "org-pattern"} else None
+        if instance == "ordinal":
+            continue
+        if m.kind == "org":
+            orgs.append(_org_mention(si, s, m.start, m.end, m.entry, m.entry.id, m.entry.kind, m.entry.country,
+                                     attrs={"in_name": True} if instance else None))
+        elif m.kind == "org-pattern":
+            a = dict(m.entry)
+            if instance:
+                a["in_name"] = True
+            orgs.append(_org_mention(si, s, m.start, m.end, None, a["key"], a["kind"], a.get("country"), attrs=a))
+
+    # organisation heads not inside a known organisation
+    i = 0
+    while i < len(toks):
+        h = heads.at(toks, i)
+        if h is None or (taken[i] is not None and taken[i].kind in {"org", "org-pattern"}):
+            i += 1
+            continue
+        span = _expand_org(toks, i, i + h[0], taken, heads)
+        if span and span[1] - span[0] > h[0]:
+            a, b, country, short_from = span
+            name = _surface(toks, a, b, text, off)
+            inner = [o for o in orgs if a <= o.start and o.end <= b]
+            for o in inner:
+                orgs.remove(o)
+            if not _overlaps(orgs, a, b):
+                short = _surface(toks, short_from, b, text, off) if short_from > a else None
+                key = "pattern:" + normalise(short or name)
+                kind = h[1]
+                attrs = {"key": key, "kind": kind, "country": country, "short": short, "name": name}
+                orgs.append(_org_mention(si, s, a, b, None, key, kind, country, attrs=attrs))
+            i = max(i + 1, b)
+        else:
+            i += h[0]
+
+    # head-first national bodies: "Immigration New Zealand"
+    for m in matches:
+        if m.kind == "state" and m.start > 0 and toks[m.start - 1].norm in HEAD_FIRST and toks[m.start - 1].is_cap \
+                and not _overlaps(orgs, m.start - 1, m.end):
+            name = _surface(toks, m.start - 1, m.end, text, off)
+            key = "pattern:" + normalise(name)
+            orgs.append(_org_mention(si, s, m.start - 1, m.end, None, key, "government", m.entry.name,
+                                     attrs={"key": key, "kind": "government", "country": m.entry.name, "name": name}))
+
+    # "Royal Thai Government": a government named with "Royal" and a demonym
+    for m in matches:
+        if m.kind == "demonym" and m.start > 0 and toks[m.start - 1].text == "Royal" and m.end < len(toks) \
+                and toks[m.end].text == "Government" and not _overlaps(orgs, m.start - 1, m.end + 1):
+            name = _surface(toks, m.start - 1, m.end + 1, text, off)
+            key = "pattern:" + normalise(name)
+            orgs.append(_org_mention(si, s, m.start - 1, m.end + 1, None, key, "government", m.entry.name,
+                                     attrs={"key": key, "kind": "government", "country": m.entry.name, "name": name}))
+
+    # country offices: "IOM Thailand", "International Justice Mission – Thailand", "IOM (IOM) Thailand"
+    for o in list(orgs):
+        if o.entry is None or o.entry.kind not in {"intergovernmental", "ngo", "other", "private-sector"}:
+            continue
+        j = o.end + (1 if o.end < len(toks) and toks[o.end].text in {"-", "–", "—"} else 0)
+        if _acronym_after(toks, j):
+            j += 3
+        st = taken[j] if j < len(toks) else None
+        if st is not None and st.kind == "state" and st.start == j:
+            orgs.remove(o)
+            name = _surface(toks, o.start, st.end, text, off)
+            key = f"{o.entry.id}@{st.entry.iso3}"
+            forms = {f"{f} {st.entry.name}" for f in o.entry.forms} | {f"{f} {a}" for f in
+                                                                         (o.entry.acronym,) if f for a in st.entry.aliases}
+            orgs.append(_org_mention(si, s, o.start, st.end, None, key, o.entry.kind, st.entry.name,
+                                     attrs={"key": key, "kind": o.entry.kind, "country": st.entry.name,
+                                            "name": name, "aliases": forms, "parent": o.entry.id}))
+
+    # a state or demonym inside an organisation's span is not a state mention
+    def inside_org(a, b):
+        return any(o.start <= a and b <= o.end for o in orgs)
+
+    out: list[Mention] = list(orgs)
+    for m in matches:
+        if m.kind == "state" and not inside_org(m.start, m.end):
+            if m.end < len(toks) and toks[m.end].text in {"'s", "’s"} and _possessive_org_follows(toks, m.end + 1, orgs):
+                continue
+            out.append(_mention(si, s, "state", m.entry.iso3, m.start, m.end, m.entry))
+        elif m.kind == "demonym" and not inside_org(m.start, m.end) and _demonym_is_actor(toks, m.end, actor_nouns, taken, heads.title_first):
+            out.append(_mention(si, s, "state", m.entry.iso3, m.start, m.end, m.entry, attrs={"demonym": True}))
+        elif m.kind == "place" and not inside_org(m.start, m.end):
+            nxt = toks[m.end] if m.end < len(toks) else None
+            if nxt is not None and nxt.text[:1].isupper() and taken[m.end] is None:
+                continue  # part of a longer name: "Adelaide Strategy"
+            country = m.entry.country
+            out.append(_mention(si, s, "place", "place:" + normalise(m.entry.name), m.start, m.end, m.entry,
+                                attrs={"country": country}))
+    out.extend(_pattern_places(si, s, taken, out))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return _drop_acronym_definitions(out, toks)
+
+
+def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
+    """"Regional Support Office (RSO)": the parenthesised acronym is not a second mention."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.start >= 1 and toks[m.start - 1].text == "(" and m.end < len(toks)
+                and toks[m.end].text == ")" and prev.end == m.start - 1 and prev.kind == m.kind):
+            prev.attrs.setdefault("acronyms", set()).add(m.name)
+            continue
+        out.append(m)
+    for i, m in enumerate(out):
+        # "Bali Process Member States": the members act, not the body
+        k = m.end
+        if m.kind == "org" and k + 1 < len(toks) and toks[k].norm in {"member", "members"} and \
+                (toks[k].norm == "members" or toks[k + 1].norm in {"states", "state", "countries", "organisations"}):
+            m.attrs["as_members"] = True
+    return out
+
+
+ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+                     r"nineteenth|twentieth)$", re.I)
+NAME_SUFFIX_WORDS = {"conference", "meeting", "workshop", "dialogue", "forum", "toolkit", "strategy", "declaration",
+                     "plan", "programme", "program", "report", "webinar", "roundtable", "training", "course",
+                     "session", "summit", "award", "framework", "statement", "series"}
+
+
+def _is_instance(toks, a, b) -> str | None:
+    """Is the organisation name part of an event's or a document's name?
+
+    "the 8th Bali Process Ministerial Conference", "the Bali Process Regional
+    Workshop on …": an ordinal before it, or capitalised words after it that end
+    in an event or document word.
+    """
+    if a > 0 and ORDINAL.match(toks[a - 1].text):
+        return "ordinal"
+    k = b
+    while k < len(toks) and k - b < 5 and (toks[k].text[:1].isupper() or toks[k].text[:1].isdigit()):
+        if toks[k].norm in NAME_SUFFIX_WORDS:
+            return "name"
+        k += 1
+    return None
+
+
+def _possessive_org_follows(toks, j, orgs) -> bool:
+    return any(o.start == j for o in orgs)
+
+
+def _demonym_is_actor(toks, j, actor_nouns, taken, title_first=frozenset()) -> bool:
+    """"Thai authorities", "Indonesian and Malaysian agencies", "Indonesian Director-General"."""
+    k = j
+    if k < len(toks) and toks[k].text[:1].isupper() and toks[k].norm in title_first:
+        return True
+    while k + 1 < len(toks) and toks[k].norm in {"and", ","} and taken[k + 1] is not None and taken[k + 1].kind == "demonym":
+        k = taken[k + 1].end
+    for n in (2, 1):
+        if k + n <= len(toks) and normalise(" ".join(t.text for t in toks[k:k + n])) in actor_nouns:
+            return True
+    return False
+
+
+def _expand_org(toks, i, j, taken, heads: _Heads):
+    """Grow an organisation name around the head toks[i:j]; (start, end, country, short_start)."""
+    country = None
+    head_norm = normalise(" ".join(t.text for t in toks[i:j]))
+    # right: "of the Republic of Indonesia", "for Migration", "to ASEAN", "in Bangkok" (embassies)
+    b = j
+    while b < len(toks):
+        t = toks[b]
+        if t.norm in RIGHT_CONNECTORS:
+            k = b + 1
+            while k < len(toks) and toks[k].norm == "the":
+                if t.norm in {"and", "&"}:
+                    break  # "… and the Federal Bureau …": a new name
+                k += 1
+            if k < len(toks) and toks[k].norm == "the":
+                break
+            if k < len(toks) and _is_name_token(toks[k]):
+                if t.norm in {"and", "&"} and taken[k] is not None and taken[k].kind in {"state", "org", "place"}:
+                    break
+                hk = heads.at(toks, k)
+                if t.norm in {"and", "&"} and hk and (toks[k - 1].norm == "the" or (
+                        k + hk[0] < len(toks) and toks[k + hk[0]].norm in {"of", "for"})):
+                    break  # "the Ministry of X and the Department of Y": two organisations
+                b = k
+                while b < len(toks) and (_is_name_token(toks[b]) or toks[b].text in {"'s", "’s"}):
+                    b += 1
+                continue
+            break
+        if t.norm == "in" and head_norm in EMBASSY_HEADS and b + 1 < len(toks) and taken[b + 1] is not None \
+                and taken[b + 1].kind in {"place", "state"}:
+            b = taken[b + 1].end
+            continue
+        break
+    # left: capitalised words, possessives inside names, demonyms and state names
+    a = i
+    short_from = i
+    while a > 0:
+        t = toks[a - 1]
+        if t.text in {"'s", "’s"} and a - 2 >= 0:
+            prev = taken[a - 2]
+            if prev is not None and prev.kind == "state":
+                country = prev.entry.name  # "Thailand's Department of ..."
+                short_from = a
+                a = prev.start
+                break
+            if _is_name_token(toks[a - 2]) and toks[a - 2].norm not in SENTENCE_START_WORDS:
+                a -= 2  # "Attorney-General's Department"
+                continue
+            break
+        m = taken[a - 1]
+        if t.text == ")" and a - 3 >= 0 and toks[a - 3].text == "(" and taken[a - 4] is not None \
+                and taken[a - 4].kind in {"org", "org-pattern"}:
+            a = taken[a - 4].start  # "the UN Refugee Agency (UNHCR) Regional Bureau for …"
+            continue
+        if m is None and (not _is_name_token(t) or t.norm in SENTENCE_START_WORDS):
+            break
+        if m is not None and m.kind in {"state", "demonym"}:
+            country = m.entry.name
+            a = m.start
+            short_from = a if m.kind == "state" else m.end
+            continue
+        if m is not None and m.kind in {"org", "org-pattern"}:
+            a = m.start
+            continue
+        if m is not None and m.kind == "place":
+            break
+        a -= 1
+    if country is None:
+        for k in range(i, b):
+            m = taken[k]
+            if m is not None and m.kind == "state":
+                country = m.entry.name
+    # a name ending in a connector or holding only the head is no name
+    if b - a < 2 and not (a < i):
+        return None
+    return a, b, country, short_from
+
+
+def _overlaps(orgs, a, b) -> bool:
+    return any(not (b <= o.start or o.end <= a) for o in orgs)
+
+
+def _org_mention(si, s, a, b, entry, key, kind, country, attrs=None) -> Mention:
+    toks = s.tokens
+    name = s.text[toks[a].start - s.start:toks[b - 1].end - s.start]
+    attrs = dict(attrs or {})
+    attrs.setdefault("kind", kind)
+    attrs.setdefault("country", country)
+    return Mention("org", key, name, si, a, b, toks[a].start, toks[b - 1].end, entry, attrs)
+
+
+def _mention(si, s, kind, key, a, b, entry, attrs=None) -> Mention:
+    toks = s.tokens
+    name = s.text[toks[a].start - s.start:toks[b - 1].end - s.start]
+    return Mention(kind, key, name, si, a, b, toks[a].start, toks[b - 1].end, entry, dict(attrs or {}))
+
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "to", "from", "of", "and", "across", "around", "visited", "outside"}
+
+
+def _cap_run_before(toks, j, taken) -> int | None:
+    """Start of a run of 1-3 capitalised, unknown tokens ending at j (exclusive)."""
+    a = j
+    while a > 0 and j - a < 4:
+        t = toks[a - 1]
+        if taken[a - 1] is not None:
+            break
+        if t.text[:1].isupper() or (t.text in {"'s", "’s"} and a - 2 >= 0 and toks[a - 2].text[:1].isupper()):
+            a -= 1
+            continue
+        break
+    if a == j or j - a > 3:
+        return None
+    if toks[a].text in {"'s", "’s"}:
+        return None
+    if a > 0 and toks[a - 1].norm not in PLACE_PREPOSITIONS and toks[a - 1].text not in {","}:
+        return None
+    return a
+
+
+def _pattern_places(si, s: Sentence, taken, found: list[Mention]) -> list[Mention]:
+    """Places the gazetteer lacks: "in Penang, Malaysia", "Aceh and North Sumatra in Indonesia"."""
+    toks, out = s.tokens, []
+    states = [m for m in found if m.kind == "state" and not m.attrs.get("demonym")]
+    known = {(m.start, m.end) for m in found}
+    for st in states:
+        j = st.start
+        if st.end < len(toks) and toks[st.end].text in {"'s", "’s"}:
+            continue
+        # "X, <State>"  or  "X in <State>"  or "X in the south-east of <State>"
+        if j >= 2 and toks[j - 1].text == ",":
+            ends = [j - 1]
+        elif j >= 2 and toks[j - 1].norm == "in":
+            ends = [j - 1]
+        else:
+            m = re.search(rf"\bin the {DIRECTIONS} of $", s.text[:toks[j].start - s.start], re.I)
+            ends = []
+            if m:
+                k = next((k for k, t in enumerate(toks) if t.start - s.start == m.start()), None)
+                if k is not None:
+                    ends = [k]
+        for end in ends:
+            a = _cap_run_before(toks, end, taken)
+            if a is None or (a, end) in known:
+                continue
+            if toks[a].norm in SENTENCE_START_WORDS:
+                continue
+            out.append(_mention(si, s, "place", "place:" + normalise(_surface(toks, a, end, s.text, s.start)), a,
+                                end, None, attrs={"country": st.entry.name}))
+            # "Aceh and North Sumatra in Indonesia"
+            if a >= 2 and toks[a - 1].norm == "and":
+                b2 = a - 1
+                a2 = _cap_run_before(toks, b2, taken)
+                if a2 is not None and toks[a2].norm not in SENTENCE_START_WORDS:
+                    out.append(_mention(si, s, "place", "place:" + normalise(_surface(toks, a2, b2, s.text, s.start)),
+                                        a2, b2, None, attrs={"country": st.entry.name}))
+    return out

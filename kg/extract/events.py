@@ -1,0 +1,245 @@
+"""Events: dated activities with kind, dates, place, organisers, participants and people.
+
+A sentence with a day-precise date and an event trigger ("training",
+"meeting", "webinar", …) or event verb ("met", "convened", "launched")
+makes an event; the same dates make one event. An article whose title names
+an activity but gives no date yields one undated event. Organisers and
+participants come from cue phrases (data/patterns.yaml) followed or
+preceded by a list of actors ("co-hosted by A, B and C", "participants from
+A, B, and C", "A and B co-chair").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..lexicon import Lexicon, normalise
+from ..model import Article
+from .dates import find_dates
+from .entities import Mention
+from .people import PersonMention
+from .text import Sentence
+
+__all__ = ["EventRecord", "find_events"]
+
+LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\balong with\b|\bincluding\b|\bplus\b|"
+                      r"\bthe\b|\bits\b|\btheir\b|\bfrom\b|\bof\b|&|\bboth\b|\bMember Organisations\b|"
+                      r"\bMember States\b|\(\s*[\w\-–&/ ]{1,12}\s*\)|['’]s\b|–|—)*$", re.I)
+BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|also|successfully|together|has|have|had|"
+                        r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all)\b)*$", re.I)
+LEAD_GAP = re.compile(r"^(?:\s|,|:|\b(?:the|a|an|and|of|from|senior|government|law|enforcement|officials?|"
+                      r"officers?|experts?|representatives?|delegates?|delegations?|participants?|members?|"
+                      r"member|states?|organisations?|organizations?|agencies|partners?|colleagues|staff|"
+                      r"counterparts|practitioners|policy|more|than|over|some|\d+)\b)*$", re.I)
+RELATIVE_BEFORE = re.compile(r"\b(which|that|who|whom)\s*$", re.I)
+RUN_VERBS = re.compile(r"\bto (run|host|deliver|organi[sz]e|conduct|co-host|hold|convene|facilitate)\b", re.I)
+GENERIC_NAME_WORDS = {"meeting", "training", "workshop", "conference", "forum", "dialogue", "session", "event",
+                      "webinar", "programme", "program", "bali", "process", "rso", "annual", "regional",
+                      "launch", "course", "roundtable", "day", "two", "three", "first", "second", "the"}
+
+
+@dataclass
+class EventRecord:
+    name: str
+    kind: str
+    start: str | None
+    end: str | None
+    sentences: list[int] = field(default_factory=list)   # sentences assigned to the event
+    anchor: int | None = None                            # the sentence that dates it
+    place: Mention | None = None
+    organisers: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+
+
+class _Cues:
+    def __init__(self, lexicon: Lexicon):
+        p = lexicon.patterns
+        triggers = p.get("event_triggers", {})
+        self.trigger_kind = {k.lower(): v for k, v in triggers.items()}
+        self.trigger = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True))
+                                  + r")\b", re.I)
+        self.verb = re.compile(r"\b(" + "|".join(re.escape(v) for v in p.get("event_verbs", [])) + r")\b", re.I)
+        self.cues = []  # (regex, role, direction)
+        for role, key in (("organiser", "organiser_cues"), ("participant", "participant_cues")):
+            for direction in ("after", "before"):
+                for cue in p.get(key, {}).get(direction, []):
+                    self.cues.append((cue, role, direction))
+        self.cues.sort(key=lambda c: len(c[0]), reverse=True)
+        self.cue_re = re.compile(r"\b(" + "|".join(re.escape(c[0]) for c in self.cues) + r")\b", re.I)
+        self.cue_info = {}
+        for cue, role, direction in self.cues:
+            self.cue_info.setdefault(cue.lower(), []).append((role, direction))
+
+
+def _kind_near(s: Sentence, char: int, cues: _Cues) -> str | None:
+    best = None
+    for m in cues.trigger.finditer(s.text):
+        dist = abs(s.start + m.start() - char)
+        if best is None or dist < best[0]:
+            best = (dist, cues.trigger_kind[m.group(1).lower()])
+    return best[1] if best else None
+
+
+def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
+    """The capitalised name around a trigger ("the 18th Bali Process Steering Group meeting")."""
+    best = None
+    for m in cues.trigger.finditer(s.text):
+        left = s.text[:m.start()]
+        lm = re.search(r"((?:(?:[A-Z0-9][\w'’\-]*|of|the|on|for|and|&)\s+)*)$", left)
+        right = s.text[m.end():]
+        rm = re.match(r"((?:\s+(?:on|of|for|in|against)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*|and|of|in|the|for|to)"
+                      r"(?:\s+(?:[A-Z][\w'’\-]*|and|of|in|the|for|to|persons|people))*))?", right)
+        name = (lm.group(1) if lm else "") + m.group(1) + (rm.group(1) if rm and rm.group(1) else "")
+        name = re.sub(r"^(?:(?:the|of|and|on|for|The|In|On|At)\s+)+", "", name.strip())
+        name = re.sub(r"\s+(?:the|of|and|on|for|in|to)$", "", name)
+        if len(name.split()) >= 2 and (best is None or len(name) > len(best)):
+            best = name
+    if best:
+        return best[:1].upper() + best[1:]
+    return title
+
+
+def _list_after(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
+    out, cursor, first = [], pos, True
+    for m in actors:
+        if m.char_start < cursor:
+            continue
+        gap = s.text[cursor - s.start:m.char_start - s.start]
+        if (first and LEAD_GAP.match(gap)) or (not first and LIST_GAP.match(gap)):
+            out.append(m)
+            cursor, first = m.char_end, False
+        else:
+            break
+    return out
+
+
+def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
+    out, cursor, first = [], pos, True
+    for m in reversed(actors):
+        if m.char_end > cursor:
+            continue
+        gap = s.text[m.char_end - s.start:cursor - s.start]
+        if (first and BEFORE_GAP.match(gap)) or (not first and LIST_GAP.match(gap)):
+            out.append(m)
+            cursor, first = m.char_start, False
+        else:
+            break
+    if out and RELATIVE_BEFORE.search(s.text[:out[-1].char_start - s.start]):
+        return []  # "the Working Group, which Australia and Indonesia co-chair"
+    return list(reversed(out))
+
+
+def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
+    organisers, participants = [], []
+    spans = []
+    for m in cues.cue_re.finditer(s.text):
+        cue = m.group(1).lower()
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        spans.append((m.start(), m.end()))
+        for role, direction in cues.cue_info.get(cue, []):
+            if direction == "after":
+                found = _list_after(s, s.start + m.end(), actors)
+                if cue == "joined" and not RUN_VERBS.search(s.text):
+                    role = "participant"
+            else:
+                found = _list_before(s, s.start + m.start(), actors)
+                if cue == "joined":
+                    role = "organiser" if RUN_VERBS.search(s.text) else "participant"
+            (organisers if role == "organiser" else participants).extend(found)
+    return organisers, participants
+
+
+def find_events(article: Article, sentences: list[Sentence], mentions: list[Mention],
+                people: list[PersonMention], lexicon: Lexicon) -> list[EventRecord]:
+    cues = _Cues(lexicon)
+    year = article.year
+    published = date.fromisoformat(article.date) if article.date else None
+    title_trigger = cues.trigger.search(article.title or "")
+    title_kind = cues.trigger_kind[title_trigger.group(1).lower()] if title_trigger else None
+    events: list[EventRecord] = []
+    by_dates: dict[tuple, EventRecord] = {}
+    for si, s in enumerate(sentences):
+        for d in find_dates(s.text, year, offset=s.start):
+            start, end = d.start, d.end
+            if published and date.fromisoformat(start) > published + timedelta(days=200) \
+                    and not re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):
+                start, end = _shift_year(start, -1), _shift_year(end, -1)
+            has_trigger = cues.trigger.search(s.text) is not None
+            verb = cues.verb.search(s.text)
+            if not (has_trigger or verb):
+                continue
+            kind = _kind_near(s, d.char_start, cues)
+            if kind is None:
+                kind = "launch" if verb and verb.group(1).lower() in {"launched", "released", "announced", "published"} \
+                    else (title_kind or "meeting")
+            if (start, end) in by_dates:
+                by_dates[(start, end)].sentences.append(si)
+                continue
+            ev = EventRecord(_event_name(s, cues, article.title), kind, start, end, [si], si)
+            by_dates[(start, end)] = ev
+            events.append(ev)
+    if not events and title_kind:
+        best = next((si for si, s in enumerate(sentences) if cues.trigger.search(s.text)), 0)
+        name = _event_name(sentences[best], cues, article.title) if sentences else article.title
+        if len(set(normalise(name).split()) - GENERIC_NAME_WORDS) < 2:
+            name = article.title
+        events.append(EventRecord(name, title_kind, None, None, [best], best))
+    if not events:
+        return []
+    _assign_sentences(events, sentences)
+    actors = [m for m in mentions if m.kind in {"state", "org"} and not m.attrs.get("as_members")]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in actors:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for ev in events:
+        for si in sorted(set(ev.sentences)):
+            org, part = _roles_in_sentence(sentences[si], by_sentence.get(si, []), cues)
+            ev.organisers.extend(org)
+            ev.participants.extend(part)
+        ev.place = _event_place(ev, mentions, sentences)
+        keys = set()
+        for p in people:
+            if p.sentence in ev.sentences and p.key not in keys:
+                ev.people.append(p)
+                keys.add(p.key)
+    return events
+
+
+def _shift_year(iso: str, delta: int) -> str:
+    d = date.fromisoformat(iso)
+    try:
+        return d.replace(year=d.year + delta).isoformat()
+    except ValueError:
+        return d.replace(year=d.year + delta, day=28).isoformat()
+
+
+def _assign_sentences(events: list[EventRecord], sentences: list[Sentence]) -> None:
+    """Each sentence goes to the event it dates or names, else to the event last talked about."""
+    anchors = {ev.anchor: ev for ev in events}
+    name_words = {id(ev): set(normalise(ev.name).split()) - GENERIC_NAME_WORDS for ev in events}
+    current = events[0]
+    for si, s in enumerate(sentences):
+        if si in anchors:
+            current = anchors[si]
+        else:
+            words = set(normalise(s.text).split())
+            named = [ev for ev in events if len(name_words[id(ev)] & words) >= 2]
+            if len(named) == 1:
+                current = named[0]
+            if si not in current.sentences:
+                current.sentences.append(si)
+
+
+def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sentence]) -> Mention | None:
+    places = [m for m in mentions if m.kind == "place"]
+    for si in [ev.anchor] + sorted(set(ev.sentences)):
+        for m in places:
+            if m.sentence == si:
+                before = sentences[si].text[:m.char_start - sentences[si].start]
+                if re.search(r"\b(in|at)\s*$", before, re.I):
+                    return m
+    return None

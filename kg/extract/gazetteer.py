@@ -1,0 +1,102 @@
+"""Longest-match lookup of known surface forms over tokens (a token trie).
+
+Each surface form maps to a `(kind, key)` target: kind is ``state``,
+``demonym``, ``org`` or ``place``; key is the lexicon entry.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+from .text import Token, tokenize
+
+__all__ = ["Gazetteer", "Match"]
+
+ACRONYM = re.compile(r"^[A-Z0-9&/\-.]+$|^[A-Z][a-z]?[A-Z][A-Za-z0-9\-]*$")
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    entry: object
+    start: int  # token index
+    end: int    # token index, exclusive
+    form: str
+
+
+class Gazetteer:
+    """A token trie of surface forms; `add` more forms per article, `match` at a position."""
+
+    def __init__(self):
+        self.root: dict = {}
+
+    def add(self, form: str, kind: str, entry) -> None:
+        form = re.sub(r"^(the|The)\s+", "", form.strip())
+        tokens = tokenize(form)
+        if not tokens:
+            return
+        node = self.root
+        for t in tokens:
+            node = node.setdefault(t.norm, {})
+        targets = node.setdefault(None, [])
+        acronym = bool(ACRONYM.match(form)) and len(form) > 1
+        for i, (k, e, f, a) in enumerate(targets):
+            if k == kind and e is entry:
+                if f != form and a and not acronym:
+                    targets[i] = (k, e, form, acronym)  # "Kemlu" beside "KEMLU": match any case
+                return
+        targets.append((kind, entry, form, acronym))
+
+    def copy(self) -> "Gazetteer":
+        clone = Gazetteer()
+        clone.root = _copy_trie(self.root)
+        return clone
+
+    def match(self, tokens: tuple[Token, ...], i: int) -> list[Match]:
+        """Targets of the longest form that starts at token `i` (respecting case rules)."""
+        node, best, j = self.root, [], i
+        while j < len(tokens) and tokens[j].norm in node:
+            node = node[tokens[j].norm]
+            j += 1
+            if None in node:
+                surface = tokens[i:j]
+                found = [Match(kind, entry, i, j, form) for kind, entry, form, acronym in node[None]
+                         if _case_ok(surface, form, acronym)]
+                if found:
+                    best = found
+        return best
+
+
+def _case_ok(surface: tuple[Token, ...], form: str, acronym: bool) -> bool:
+    text = " ".join(t.text for t in surface)
+    if acronym:
+        return "".join(t.text for t in surface) == "".join(t.text for t in tokenize(form))
+    first = surface[0].text[:1]
+    return first.isupper() or first.isdigit() or not form[:1].isupper()
+
+
+def _copy_trie(node: dict) -> dict:
+    return {k: (list(v) if k is None else _copy_trie(v)) for k, v in node.items()}
+
+
+def build_gazetteer(lexicon: Lexicon) -> Gazetteer:
+    """The gazetteer of every state, demonym, organisation and place in `lexicon`."""
+    gaz = Gazetteer()
+    for s in lexicon.states:
+        for form in (s.name,) + s.aliases:
+            if form.isupper() and len(form) <= 3 and form not in {"USA", "UAE", "PRC", "ROK", "PNG", "UK", "DPRK"}:
+                continue
+            gaz.add(form, "state", s)
+        for d in s.demonyms:
+            gaz.add(d, "demonym", s)
+    for o in lexicon.organisations:
+        for form in o.forms:
+            gaz.add(form, "org", o)
+            # "UN Refugee Agency" is also written "United Nations Refugee Agency"
+            if form.startswith("UN "):
+                gaz.add("United Nations " + form[3:], "org", o)
+    for p in lexicon.places:
+        for form in (p.name,) + p.aliases:
+            gaz.add(form, "place", p)
+    return gaz

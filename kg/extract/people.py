@@ -1,0 +1,326 @@
+"""People and their roles.
+
+Patterns: an honorific or rank before a name ("Ms Salma Husna", "Pol. Maj.
+Gen. …"); a name followed by a title ("X, Director for Y at Z", "X, the
+RSO's Programme Manager", "X, New Zealand's Ambassador to …"); a title before
+a name ("Assistant Director Emily Lyons", "RSO Co-Manager (Australia) David
+Scott"); a name before a speech verb ("X then gave a presentation");
+"X, who co-chairs Y". Later mentions by surname resolve to the same person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon, normalise
+from .entities import SENTENCE_START_WORDS, Mention
+from .text import Sentence, Token, tokenize
+
+__all__ = ["PersonMention", "find_people"]
+
+SPEECH_VERBS = {"said", "says", "spoke", "noted", "gave", "presented", "stressed", "emphasised", "emphasized",
+                "highlighted", "explained", "added", "opened", "closed", "welcomed", "underlined", "underscored",
+                "delivered", "shared", "described", "told", "urged", "called", "thanked", "remarked", "observed",
+                "reflected", "commended", "acknowledged", "introduced", "moderated", "facilitated", "chaired",
+                "led", "addressed", "outlined", "pointed", "reiterated", "affirmed", "announced", "praised"}
+ADVERBS = {"then", "also", "later", "further", "briefly", "subsequently", "first", "finally"}
+POST_NOMINALS = {"MP", "AM", "AO", "OBE", "MBE", "CBE", "KC", "QC", "PhD", "Jr", "Sr", "II", "III"}
+APPOSITIVE_CONNECTORS = {"at", "of", "for", "and", "in", "the", "to", "on", "with", "from", "a", "an"}
+WHO_VERBS = {"co-chairs": "Co-Chair", "chairs": "Chair", "heads": "Head", "leads": "Lead", "co-leads": "Co-Lead",
+             "directs": "Director", "manages": "Manager", "co-manages": "Co-Manager", "represents": "Representative",
+             "co-chaired": "Co-Chair", "chaired": "Chair", "headed": "Head", "led": "Lead"}
+NOT_NAMES = {"Member", "Members", "States", "State", "Government", "Governments", "Working", "Group", "Process",
+             "Office", "Conference", "Meeting", "Dialogue", "Forum", "Workshop", "Training", "Programme",
+             "Program", "Regional", "National", "International", "United", "Nations", "Ministry", "Department",
+             "Agency", "Police", "Embassy", "Strategy", "Plan", "Declaration", "Protocol", "Toolkit", "Report",
+             "Annual", "Secretariat", "Session", "January", "February", "March", "April", "May", "June", "July",
+             "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+             "Thursday", "Friday", "Saturday", "Sunday", "Asia", "Pacific", "Southeast", "South", "East", "North",
+             "West", "Indo-Pacific", "Asia-Pacific", "Co-Chairs", "Co-Chair", "Chair", "Chairs", "Covid-19",
+             "COVID-19", "Day", "Centre", "Center", "Institute", "Council", "Commission", "Network", "Task",
+             "Force", "Taskforce", "Bali", "Action", "Period", "Joint", "Senior", "Officials", "Official"}
+
+
+@dataclass
+class PersonMention:
+    key: str
+    name: str
+    honorific: str | None
+    sentence: int
+    start: int
+    end: int
+    roles: list = field(default_factory=list)  # (title, org Mention or None)
+
+
+def _is_name_token(t: Token, particles: set[str]) -> bool:
+    if t.text in NOT_NAMES or t.text in POST_NOMINALS:
+        return False
+    if t.text[:1].isupper() and t.text[:1].isalpha():
+        return True
+    return t.norm in particles
+
+
+class _Patterns:
+    def __init__(self, lexicon: Lexicon):
+        p = lexicon.patterns
+        self.particles = {normalise(x) for x in p.get("name_particles", [])}
+        honorifics = sorted(p.get("honorifics", []), key=len, reverse=True)
+        self.honorific = re.compile(r"(?<![\w.])(?:the\s+|The\s+)?(" + "|".join(re.escape(h) for h in honorifics)
+                                    + r")(?=\s)")
+        titles = [[t.norm for t in tokenize(x)] for x in p.get("title_words", [])]
+        self.title_first = {t[0] for t in titles}
+        self.title_words = {t[0] for t in titles if len(t) == 1}
+        self.title_heads = {t[-1] for t in titles}
+
+
+def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lexicon) -> list[PersonMention]:
+    """Person mentions with roles; each has a key shared by all mentions of one person."""
+    pats = _Patterns(lexicon)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    found: list[PersonMention] = []
+    for si, s in enumerate(sentences):
+        ents = by_sentence.get(si, [])
+        taken = [None] * len(s.tokens)
+        for m in ents:
+            for k in range(m.start, m.end):
+                taken[k] = m
+        found.extend(_sentence_people(si, s, ents, taken, pats))
+    return _resolve_surnames(found)
+
+
+def _name_run(toks, i, taken, pats, max_tokens=6) -> int:
+    """End of a run of name tokens starting at i (i when none)."""
+    j = i
+    while j < len(toks) and j - i < max_tokens and taken[j] is None and _is_name_token(toks[j], pats.particles):
+        if toks[j].norm in pats.particles and (j == i or j + 1 >= len(toks) or not toks[j + 1].text[:1].isupper()):
+            break
+        j += 1
+        # "Dato'" keeps its apostrophe as a separate token
+        if j < len(toks) and toks[j].text in {"'", "’"} and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+            j += 1
+    while j > i and toks[j - 1].norm in pats.particles:
+        j -= 1
+    return j
+
+
+def _token_at(toks, char) -> int | None:
+    for k, t in enumerate(toks):
+        if t.start >= char:
+            return k
+    return None
+
+
+def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[PersonMention]:
+    toks, out, used = s.tokens, [], set()
+
+    def add(a, b, honorific, title_before=None):
+        if b <= a or any(k in used for k in range(a, b)):
+            return
+        name = s.text[toks[a].start - s.start:toks[b - 1].end - s.start]
+        name = re.sub(r"\s+", " ", name).strip(" ,")
+        if any(t.text in POST_NOMINALS for t in toks[a:b]):
+            return
+        p = PersonMention(normalise(name), name, honorific, si, a, b)
+        if title_before:
+            p.roles.append(title_before)
+        p.roles.extend(_roles_after(s, b, taken, pats))
+        out.append(p)
+        used.update(range(a, b))
+
+    # 1. honorific + name
+    for m in pats.honorific.finditer(s.text):
+        k = _token_at(toks, s.start + m.end())
+        if k is None:
+            continue
+        while k < len(toks) and toks[k].text == ".":
+            k += 1
+        end = _name_run(toks, k, taken, pats)
+        if end > k and not _looks_like_title(toks, k, end, pats):
+            honorific = m.group(0).strip()
+            add(k, end, honorific)
+
+    # 2. name + ", " + title   /   name + speech verb   /   name + ", who heads ..."
+    for i in range(len(toks)):
+        if i in used or taken[i] is not None or not _is_name_token(toks[i], pats.particles):
+            continue
+        if i > 0 and (_is_name_token(toks[i - 1], pats.particles) and taken[i - 1] is None and (i - 1) not in used):
+            continue  # not the start of a run
+        if toks[i].norm in SENTENCE_START_WORDS or toks[i].norm in pats.title_first:
+            continue
+        end = _name_run(toks, i, taken, pats, max_tokens=4)
+        if end - i < 2 or _looks_like_title(toks, i, end, pats):
+            continue
+        nxt = toks[end] if end < len(toks) else None
+        if nxt is not None and nxt.text == "," and end + 1 < len(toks) and _title_starts(toks, end + 1, taken, pats):
+            add(i, end, None)
+        elif nxt is not None and (nxt.norm in SPEECH_VERBS or (nxt.norm in ADVERBS and end + 1 < len(toks)
+                                                               and toks[end + 1].norm in SPEECH_VERBS)):
+            add(i, end, None)
+
+    # 3. title + name: "Assistant Director Emily Lyons", "RSO Co-Manager (Australia) David Scott"
+    for i in range(1, len(toks)):
+        if i in used or taken[i] is not None or not toks[i].text[:1].isupper():
+            continue
+        prev = toks[i - 1]
+        title_end = i
+        if prev.text == ")":
+            k = i - 1
+            while k > 0 and toks[k].text != "(":
+                k -= 1
+            title_end = k
+        if title_end == 0:
+            continue
+        head = toks[title_end - 1]
+        if head.norm not in pats.title_heads and head.norm not in {"artist", "expert", "journalist", "survivor",
+                                                                      "advocate", "consultant", "researcher"}:
+            continue
+        end = _name_run(toks, i, taken, pats, max_tokens=4)
+        if end - i < 2 or _looks_like_title(toks, i, end, pats):
+            continue
+        a = title_end - 1
+        while a > 0 and (toks[a - 1].text[:1].isupper() or taken[a - 1] is not None) and toks[a - 1].norm not in SENTENCE_START_WORDS:
+            a -= 1
+        title_toks = toks[a:i]
+        org = next((m for m in ents if m.kind == "org" and a <= m.start and m.end <= i), None)
+        title_text = s.text[title_toks[0].start - s.start:title_toks[-1].end - s.start] if title_toks else None
+        if org is not None and title_text:
+            title_text = _strip_org(title_text, org, s) or title_text
+        add(i, end, None, (title_text, org))
+    return out
+
+
+def _looks_like_title(toks, a, b, pats) -> bool:
+    words = [t.norm for t in toks[a:b]]
+    return any(w in pats.title_words for w in words) or any(t.text in NOT_NAMES for t in toks[a:b])
+
+
+def _title_starts(toks, k, taken, pats) -> bool:
+    """Does a job title start at token k? ("Director …", "the RSO's …", "Australia's Ambassador …")."""
+    j = k
+    if j < len(toks) and toks[j].norm in {"the", "former", "acting", "a", "an"}:
+        j += 1
+    if j < len(toks) and toks[j].norm in pats.title_first:
+        return True
+    if j < len(toks) and taken[j] is not None:
+        m = taken[j]
+        after = m.end
+        if after < len(toks) and toks[after].text in {"'s", "’s"}:
+            after += 1
+        if after < len(toks) and (toks[after].norm in pats.title_first or toks[after].norm in {"former", "acting"}):
+            return True
+    return False
+
+
+def _strip_org(title: str, org: Mention, s: Sentence) -> str:
+    text = title.replace(org.name, " ")
+    text = re.sub(r"^\s*(the\s+)?['’]s\s+", "", text)
+    text = re.sub(r"\s+(at|of|for|with|from|in)\s+(the\s+)?$", "", text.strip())
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(" ,"))
+    text = re.sub(r"\s+(at|of|for|with|from|in)(\s+the)?$", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def _roles_after(s: Sentence, j: int, taken, pats) -> list:
+    """Roles in the appositive after a name: ", Director for X at Y, and recent Z secondee"."""
+    toks = s.tokens
+    k = j
+    roles = []
+    # "X of the RSO"
+    if k < len(toks) and toks[k].norm in {"of", "from"}:
+        q = k + 1 + (1 if k + 1 < len(toks) and toks[k + 1].norm == "the" else 0)
+        if q < len(toks) and taken[q] is not None and taken[q].kind == "org" and taken[q].start == q:
+            return [(None, taken[q])]
+    # ", who co-chairs the WG-TIP"
+    if k < len(toks) and toks[k].text != ",":
+        return roles
+    end = k + 1
+    while end < len(toks):
+        t = toks[end]
+        if t.text in {".", ";", "“", "\"", ":"}:
+            break
+        if t.text == "," and end + 1 < len(toks):
+            n = toks[end + 1]
+            if n.text[:1].islower() and n.norm not in APPOSITIVE_CONNECTORS:
+                break
+            if n.norm == "and" and end + 2 < len(toks) and toks[end + 2].text[:1].isupper() \
+                    and taken[end + 2] is None and toks[end + 2].norm not in pats.title_first:
+                break
+        if t.norm == "and" and _person_follows(toks, end + 1, taken, pats):
+            break
+        if t.norm in {"who", "which"}:
+            break
+        end += 1
+    span = toks[k + 1:end]
+    who = end < len(toks) and toks[end].norm == "who"
+    if span:
+        roles.extend(_segments_to_roles(s, k + 1, end, taken, pats))
+    if who and end + 1 < len(toks) and toks[end + 1].norm in WHO_VERBS:
+        q = end + 2 + (1 if end + 2 < len(toks) and toks[end + 2].norm == "the" else 0)
+        if q < len(toks) and taken[q] is not None and taken[q].kind == "org":
+            roles.append((WHO_VERBS[toks[end + 1].norm], taken[q]))
+    return roles
+
+
+def _person_follows(toks, k, taken, pats) -> bool:
+    """Does another person start at k? ("… and Lara Franzen, Counsellor …", "… and Mr. X")."""
+    if k >= len(toks) or taken[k] is not None or toks[k].norm in pats.title_first or toks[k].norm == "the":
+        return False
+    if pats.honorific.match(" ".join(t.text for t in toks[k:k + 4])):
+        return True
+    j = k
+    while j < len(toks) and toks[j].text[:1].isupper() and taken[j] is None:
+        j += 1
+    return j - k >= 2 and (j >= len(toks) or toks[j].text in {",", "("})
+
+
+def _segments_to_roles(s: Sentence, a: int, b: int, taken, pats) -> list:
+    toks = s.tokens
+    # split at ", " and " and " into segments
+    segments, cur = [], a
+    for k in range(a, b):
+        if toks[k].text == "," or (toks[k].norm == "and" and k + 1 < b and (toks[k + 1].norm in pats.title_first
+                                                                          or toks[k + 1].norm in {"recent", "former"}
+                                                                          or (taken[k + 1] is not None))):
+            if k > cur:
+                segments.append((cur, k))
+            cur = k + 1
+    if b > cur:
+        segments.append((cur, b))
+    roles: list = []
+    for x, y in segments:
+        orgs = []
+        seen = set()
+        for k in range(x, y):
+            m = taken[k]
+            if m is not None and m.kind == "org" and id(m) not in seen:
+                orgs.append(m)
+                seen.add(id(m))
+        text = s.text[toks[x].start - s.start:toks[y - 1].end - s.start]
+        has_title = any(t.norm in pats.title_words or t.norm in pats.title_heads for t in toks[x:y])
+        if orgs:
+            org = orgs[-1]
+            title = _strip_org(text, org, s) if has_title else None
+            if not has_title and roles and roles[-1][1] is None:
+                roles[-1] = (roles[-1][0], org)
+                continue
+            roles.append((title or None, org))
+        elif has_title:
+            roles.append((re.sub(r"^(the|a|an)\s+", "", text), None))
+        elif roles and roles[-1][1] is None and roles[-1][0]:
+            roles[-1] = (roles[-1][0] + ", " + text, None)  # "Acting Regional Director, Mekong"
+    return roles
+
+
+def _resolve_surnames(found: list[PersonMention]) -> list[PersonMention]:
+    """Give "Ms Husna" the key of "Salma Husna" when the article names her in full."""
+    full = [p for p in found if len(p.key.split()) >= 2]
+    for p in found:
+        if len(p.key.split()) == 1:
+            match = next((f for f in full if f.key.split()[-1] == p.key or f.key.split()[0] == p.key), None)
+            if match is not None:
+                p.key, p.name = match.key, match.name
+                if not p.honorific:
+                    p.honorific = match.honorific
+    return found

@@ -1,0 +1,88 @@
+"""Sentences and tokens with character offsets into the article body."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Token", "Sentence", "split_sentences", "tokenize", "norm_token"]
+
+TOKEN = re.compile(r"[^\W_]+(?:[-‐–][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "hon", "st", "no", "gen", "maj", "col", "lt", "pol",
+                 "brig", "capt", "sen", "rep", "jr", "sr", "vs", "etc", "e.g", "i.e", "h.e", "u.s",
+                 "u.k", "cmdr", "adm", "supt", "insp", "sgt", "dept", "inc", "ltd", "co", "approx"}
+BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    norm: str
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    tokens: tuple[Token, ...]
+
+
+def norm_token(text: str) -> str:
+    """Case- and accent-folded token; apostrophes and dashes made plain."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold().replace("’", "'").replace("‐", "-").replace("–", "-")
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Word and punctuation tokens; a possessive 's is a token of its own.
+
+    >>> [t.text for t in tokenize("Australia's Attorney-General's Department")]
+    ['Australia', "'s", 'Attorney-General', "'s", 'Department']
+    """
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset, norm_token(m.group()))
+                 for m in TOKEN.finditer(text))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = re.search(r"(\S+)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1).strip("(\"“‘").rstrip(".").casefold()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w", word))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text` (paragraphs separated by blank lines), with offsets.
+
+    >>> [s.text for s in split_sentences("Mr. A spoke. Then B left.")]
+    ['Mr. A spoke.', 'Then B left.']
+    """
+    out: list[Sentence] = []
+    pos = 0
+    for number, para in enumerate(re.split(r"\n\s*\n", text)):
+        start = text.index(para, pos) if para else pos
+        pos = start + len(para)
+        cut = 0
+        for m in BOUNDARY.finditer(para):
+            if para[m.start()] == "." and _is_abbreviation(para, m.start()):
+                continue
+            piece = para[cut:m.start() + 1 + len(m.group().rstrip()) - 1]
+            out.append(_sentence(piece, start + cut, number))
+            cut = m.end()
+        if para[cut:].strip():
+            out.append(_sentence(para[cut:], start + cut, number))
+    return [s for s in out if s.text.strip()]
+
+
+def _sentence(piece: str, start: int, paragraph: int) -> Sentence:
+    stripped = piece.rstrip()
+    return Sentence(stripped, start, start + len(stripped), paragraph, tokenize(stripped, start))

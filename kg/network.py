@@ -1,0 +1,226 @@
+"""Network projections of the knowledge graph: the only module that imports networkx.
+
+Every projection is built from SPARQL results over the store, so a
+researcher can reproduce any picture with a query.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+import networkx as nx
+
+from .errors import KgError
+from .store import GraphStore
+
+__all__ = ["PROJECTIONS", "build_network", "add_metrics", "summarise", "write_network"]
+
+TYPE_OF = {  # rdf:type local name -> node type
+    "State": "state", "MemberState": "state", "ObserverState": "state",
+    "GovernmentBody": "organisation", "IntergovernmentalOrganisation": "organisation",
+    "NonGovernmentalOrganisation": "organisation", "BaliProcessBody": "organisation",
+    "PrivateSectorBody": "organisation", "AcademicInstitution": "organisation", "OtherOrganisation": "organisation",
+    "Person": "person", "Place": "place",
+    "Training": "event", "Workshop": "event", "Meeting": "event", "Conference": "event", "Webinar": "event",
+    "Forum": "event", "Dialogue": "event", "Visit": "event", "Launch": "event", "Programme": "event",
+    "OtherEvent": "event", "Organization": "organisation", "Event": "event",
+}
+RELATIONS = {"https://schema.org/organizer": "organised", "https://w3id.org/baliprocess-kg/ontology#participant": "took part",
+             "https://schema.org/attendee": "attended", "https://schema.org/location": "held in",
+             "http://www.w3.org/ns/org#memberOf": "member of", "https://w3id.org/baliprocess-kg/ontology#country": "of country",
+             "https://w3id.org/baliprocess-kg/ontology#inState": "in"}
+
+NODES_QUERY = """
+SELECT ?node (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?type) (SAMPLE(?l) AS ?label) (MIN(?d) AS ?date) (SAMPLE(?status) AS ?bp)
+       (SAMPLE(?sentence) AS ?evidence) (SAMPLE(?url) AS ?source) (SAMPLE(?title) AS ?article)
+WHERE {
+  GRAPH ?g { ?a a kg:Article ; kg:mentions ?node . ?node a ?t ; rdfs:label ?l .
+             OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url }
+             OPTIONAL { ?ev kg:supports ?node ; kg:sentence ?sentence } }
+  OPTIONAL { ?node schema:startDate ?d }
+  OPTIONAL { GRAPH <https://w3id.org/baliprocess-kg/graph/reference> { ?node kg:baliProcessStatus/rdfs:label ?status } }
+} GROUP BY ?node
+"""
+EDGES_QUERY = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  VALUES ?p { schema:organizer kg:participant schema:attendee schema:location org:memberOf kg:country kg:inState }
+  GRAPH ?g { ?a a kg:Article ; kg:mentions ?s . ?s ?p ?o . }
+}
+"""
+EVENT_ACTORS_QUERY = """
+SELECT DISTINCT ?event ?actor ?role WHERE {
+  VALUES ?p { schema:organizer kg:participant }
+  GRAPH ?g { ?event ?p ?actor . }
+  BIND(IF(?p = schema:organizer, "organiser", "participant") AS ?role)
+}
+"""
+
+
+def _type(iris: str) -> str:
+    """The node type from the space-separated rdf:types of a node."""
+    for iri in (iris or "").split():
+        local = iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        if local in TYPE_OF:
+            return TYPE_OF[local]
+    return "other"
+
+
+def _full(store: GraphStore) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    _, rows = store.select(NODES_QUERY)
+    for node, typ, label, date, status, evidence, source, article in rows:
+        g.add_node(node, label=label or node.rsplit("/", 1)[-1], type=_type(typ), iri=node, year=(date or "")[:4],
+                   status=status or "", evidence=evidence or "", source=source or "", article=article or "")
+    _, rows = store.select(EDGES_QUERY)
+    for s, p, o in rows:
+        if s in g and o in g:
+            g.add_edge(s, o, key=p, relation=RELATIONS.get(p, p), weight=1)
+    return g
+
+
+def _co_participation(store: GraphStore, node_type: str) -> nx.Graph:
+    full = _full(store)
+    _, rows = store.select(EVENT_ACTORS_QUERY)
+    by_event: dict[str, set[str]] = {}
+    for event, actor, _role in rows:
+        if actor in full and full.nodes[actor]["type"] == node_type:
+            by_event.setdefault(event, set()).add(actor)
+    g = nx.Graph()
+    for event, actors in by_event.items():
+        for a in actors:
+            g.add_node(a, **full.nodes[a])
+        for a, b in combinations(sorted(actors), 2):
+            if g.has_edge(a, b):
+                g[a][b]["weight"] += 1
+            else:
+                g.add_edge(a, b, weight=1, relation="shared events")
+    return g
+
+
+def _bipartite(store: GraphStore, node_type: str) -> nx.Graph:
+    full = _full(store)
+    g = nx.Graph()
+    _, rows = store.select(EVENT_ACTORS_QUERY)
+    for event, actor, role in rows:
+        if actor in full and event in full and full.nodes[actor]["type"] == node_type:
+            g.add_node(actor, **full.nodes[actor])
+            g.add_node(event, **full.nodes[event])
+            g.add_edge(actor, event, relation=role, weight=1)
+    return g
+
+
+def _affiliations(store: GraphStore) -> nx.Graph:
+    full = _full(store)
+    g = nx.Graph()
+    for s, o, data in full.edges(data=True):
+        if data["relation"] == "member of":
+            g.add_node(s, **full.nodes[s])
+            g.add_node(o, **full.nodes[o])
+            g.add_edge(s, o, relation="member of", weight=1)
+    return g
+
+
+PROJECTIONS = {
+    "actors": ("every actor, event and place with typed edges", _full),
+    "states": ("states linked by the events they share, weighted by count",
+               lambda store: _co_participation(store, "state")),
+    "organisations": ("organisations linked by the events they share",
+                      lambda store: _co_participation(store, "organisation")),
+    "organisation-event": ("organisations and the events they organised or joined",
+                           lambda store: _bipartite(store, "organisation")),
+    "affiliations": ("people and the organisations they work for", _affiliations),
+}
+
+
+def build_network(store: GraphStore, projection: str = "actors", since: str | None = None,
+                  until: str | None = None, focus: str | None = None, depth: int = 1) -> nx.Graph:
+    """A named projection, optionally cut to a year range or an actor's neighbourhood."""
+    if projection not in PROJECTIONS:
+        raise KgError(f"unknown projection {projection!r}; use one of {', '.join(PROJECTIONS)}")
+    g = PROJECTIONS[projection][1](store)
+    if since or until:
+        drop = [n for n, d in g.nodes(data=True) if d.get("type") == "event" and d.get("year") and
+                ((since and d["year"] < since[:4]) or (until and d["year"] > until[:4]))]
+        g.remove_nodes_from(drop)
+    if focus:
+        target = focus.casefold()
+        centre = next((n for n, d in g.nodes(data=True) if n == focus or d.get("label", "").casefold() == target), None)
+        if centre is None:
+            raise KgError(f"no node named {focus!r} in the {projection} network; try its label or IRI")
+        g = nx.ego_graph(g.to_undirected() if g.is_directed() else g, centre, radius=depth)
+    add_metrics(g)
+    return g
+
+
+def add_metrics(g: nx.Graph) -> None:
+    """Degree, weighted degree, betweenness, PageRank and Louvain community as node attributes."""
+    if g.number_of_nodes() == 0:
+        return
+    simple = nx.Graph()
+    simple.add_nodes_from(g.nodes)
+    for u, v, d in g.edges(data=True):
+        w = d.get("weight", 1)
+        if simple.has_edge(u, v):
+            simple[u][v]["weight"] += w
+        else:
+            simple.add_edge(u, v, weight=w)
+    betweenness = nx.betweenness_centrality(simple, k=min(200, len(simple)) if len(simple) > 500 else None, seed=7)
+    pagerank = nx.pagerank(simple, weight="weight")
+    communities = nx.community.louvain_communities(simple, weight="weight", seed=7)
+    community = {n: i for i, c in enumerate(communities) for n in c}
+    for n in g.nodes:
+        g.nodes[n]["degree"] = simple.degree(n)
+        g.nodes[n]["weighted_degree"] = simple.degree(n, weight="weight")
+        g.nodes[n]["betweenness"] = round(betweenness.get(n, 0.0), 6)
+        g.nodes[n]["pagerank"] = round(pagerank.get(n, 0.0), 6)
+        g.nodes[n]["community"] = community.get(n, -1)
+
+
+def summarise(g: nx.Graph) -> dict:
+    u = g.to_undirected() if g.is_directed() else g
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+            "density": round(nx.density(u), 6) if g.number_of_nodes() > 1 else 0.0,
+            "components": nx.number_connected_components(u) if g.number_of_nodes() else 0}
+
+
+def write_network(g: nx.Graph, path: str, fmt: str) -> None:
+    """Write a network as graphml, gexf, json (node-link), cytoscape (Cytoscape.js JSON) or csv."""
+    import csv
+    import json
+    from pathlib import Path
+
+    simple = nx.DiGraph(g) if g.is_directed() else nx.Graph(g)
+    if fmt == "graphml":
+        nx.write_graphml(simple, path)
+    elif fmt == "gexf":
+        nx.write_gexf(simple, path)
+    elif fmt == "json":
+        Path(path).write_text(json.dumps(nx.node_link_data(simple, edges="edges"), indent=1), encoding="utf-8")
+    elif fmt == "cytoscape":
+        Path(path).write_text(json.dumps(nx.cytoscape_data(simple), indent=1), encoding="utf-8")
+    elif fmt == "csv":
+        base = Path(path)
+        stem = base.with_suffix("")
+        node_cols = sorted({k for _, d in simple.nodes(data=True) for k in d})
+        with open(f"{stem}.nodes.csv", "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["id"] + node_cols)
+            for n, d in simple.nodes(data=True):
+                w.writerow([n] + [d.get(c, "") for c in node_cols])
+        edge_cols = sorted({k for _, _, d in simple.edges(data=True) for k in d})
+        with open(f"{stem}.edges.csv", "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["source", "target"] + edge_cols)
+            for u, v, d in simple.edges(data=True):
+                w.writerow([u, v] + [d.get(c, "") for c in edge_cols])
+    else:
+        raise KgError(f"unknown network format {fmt!r}; use graphml, gexf, json, cytoscape or csv")
+
+
+def layout_positions(g: nx.Graph, scale: float = 1000.0) -> dict[str, tuple[float, float]]:
+    """A precomputed layout (for large graphs the browser need not simulate physics)."""
+    if g.number_of_nodes() == 0:
+        return {}
+    u = nx.Graph(g.to_undirected() if g.is_directed() else g)
+    iterations = 50 if len(u) <= 2000 else 15
+    pos = nx.spring_layout(u, seed=7, iterations=iterations, scale=scale)
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}

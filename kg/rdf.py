@@ -1,0 +1,223 @@
+"""Extractions as RDF: `to_graph(extraction)` is the only place dataclasses become triples.
+
+Pure functions, no I/O. One article → one graph (stored as its own named
+graph). Evidence: one `kg:Evidence` node per sentence, with the sentence, its
+offsets in the cleaned body and `kg:supports` links to every entity, role and
+event it attests (see ontology/README.md).
+"""
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+from .lexicon import Lexicon, load_lexicon, slugify
+from .model import Evidence, Extraction
+from .namespaces import (DCTERMS, GRAPH_REFERENCE, KG, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, THEME,
+                         WD, XSD, iri)
+from .resolve import (actor_iri_key, event_keys, organisation_key, person_key, place_key, state_key)
+
+__all__ = ["to_graph", "reference_graph", "article_iri", "new_graph", "EVENT_CLASSES", "ORG_CLASSES"]
+
+EVENT_CLASSES = {"training": KG.Training, "workshop": KG.Workshop, "meeting": KG.Meeting,
+                 "conference": KG.Conference, "webinar": KG.Webinar, "forum": KG.Forum, "dialogue": KG.Dialogue,
+                 "visit": KG.Visit, "launch": KG.Launch, "programme": KG.Programme, "other": KG.OtherEvent}
+ORG_CLASSES = {"government": KG.GovernmentBody, "intergovernmental": KG.IntergovernmentalOrganisation,
+               "ngo": KG.NonGovernmentalOrganisation, "bali-process-body": KG.BaliProcessBody,
+               "private-sector": KG.PrivateSectorBody, "academic": KG.AcademicInstitution,
+               "other": KG.OtherOrganisation}
+
+
+def new_graph(identifier: str | None = None) -> Graph:
+    g = Graph(identifier=URIRef(identifier) if identifier else None)
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+def article_iri(stem: str) -> str:
+    return iri("article", slugify(stem, 120))
+
+
+def _evidence(g: Graph, article: URIRef, stem: str, evidence, subject: URIRef) -> None:
+    for ev in evidence:
+        node = URIRef(iri("evidence", f"{slugify(stem, 120)}/{ev.start}-{ev.end}"))
+        g.add((node, RDF.type, KG.Evidence))
+        g.add((node, KG.sentence, Literal(ev.sentence)))
+        g.add((node, KG.start, Literal(ev.start, datatype=XSD.integer)))
+        g.add((node, KG.end, Literal(ev.end, datatype=XSD.integer)))
+        g.add((node, PROV.wasDerivedFrom, article))
+        g.add((node, KG.supports, subject))
+
+
+def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
+    """The RDF graph of one article's extraction."""
+    lexicon = lexicon or load_lexicon()
+    a = extraction.article
+    art = URIRef(article_iri(a.stem))
+    g = new_graph(str(art))
+    g.add((art, RDF.type, KG.Article))
+    g.add((art, RDFS.label, Literal(a.title or a.stem)))
+    g.add((art, DCTERMS.title, Literal(a.title or a.stem)))
+    if a.date:
+        g.add((art, DCTERMS.date, Literal(a.date, datatype=XSD.date)))
+    if a.url:
+        g.add((art, DCTERMS.source, URIRef(a.url) if _safe_iri(a.url) else Literal(a.url)))
+    if a.category:
+        g.add((art, KG.category, Literal(a.category)))
+    g.add((art, KG.digest, Literal(a.digest)))
+    g.add((art, KG.sourcePath, Literal(a.path)))
+    g.add((art, KG.sourceFormat, Literal(a.format)))
+
+    def mention(node: URIRef, evidence) -> None:
+        g.add((art, KG.mentions, node))
+        _evidence(g, art, a.stem, evidence, node)
+
+    for s in extraction.states:
+        node = URIRef(iri("state", state_key(s, lexicon)))
+        g.add((node, RDF.type, KG.State))
+        g.add((node, RDFS.label, Literal(s.name)))
+        for alias in s.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        mention(node, s.evidence)
+    org_nodes = {}
+    for o in extraction.organisations:
+        node = URIRef(iri("org", organisation_key(o, lexicon)))
+        org_nodes[o.name] = node
+        g.add((node, RDF.type, ORG_CLASSES.get(o.kind, KG.OtherOrganisation)))
+        g.add((node, RDF.type, ORG.Organization))
+        g.add((node, RDFS.label, Literal(o.name)))
+        g.add((node, KG.kind, Literal(o.kind)))
+        for alias in o.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        country = lexicon.state_by_form(o.country) if o.country else None
+        if country:
+            g.add((node, KG.country, URIRef(iri("state", country.iso3))))
+        mention(node, o.evidence)
+    place_nodes = {}
+    for p in extraction.places:
+        node = URIRef(iri("place", place_key(p)))
+        place_nodes[p.name] = node
+        g.add((node, RDF.type, KG.Place))
+        g.add((node, RDFS.label, Literal(p.name)))
+        country = lexicon.state_by_form(p.country) if p.country else None
+        if country:
+            g.add((node, KG.inState, URIRef(iri("state", country.iso3))))
+        mention(node, p.evidence)
+    person_nodes = {}
+    for p in extraction.people:
+        key = person_key(p)
+        node = URIRef(iri("person", key))
+        person_nodes[p.name] = node
+        g.add((node, RDF.type, SCHEMA.Person))
+        g.add((node, RDFS.label, Literal(p.name)))
+        g.add((node, SCHEMA.name, Literal(p.name)))
+        if p.honorific:
+            g.add((node, SCHEMA.honorificPrefix, Literal(p.honorific)))
+        mention(node, p.evidence)
+        for role in p.roles:
+            org_node = org_nodes.get(role.organisation) if role.organisation else None
+            if org_node is None:
+                if role.title:
+                    g.add((node, SCHEMA.jobTitle, Literal(role.title)))
+                    _evidence(g, art, a.stem, role.evidence, node)
+                continue
+            ms = URIRef(iri("membership", f"{key}--{org_node.split('/')[-1]}--{slugify(role.title or 'member', 60)}"))
+            g.add((ms, RDF.type, ORG.Membership))
+            g.add((ms, ORG.member, node))
+            g.add((ms, ORG.organization, org_node))
+            g.add((node, ORG.memberOf, org_node))
+            if role.title:
+                r = URIRef(iri("role", slugify(role.title, 80)))
+                g.add((ms, ORG.role, r))
+                g.add((r, RDF.type, ORG.Role))
+                g.add((r, RDFS.label, Literal(role.title)))
+            _evidence(g, art, a.stem, role.evidence, ms)
+    for ev, key in zip(extraction.events, event_keys(extraction)):
+        node = URIRef(iri("event", key))
+        g.add((node, RDF.type, EVENT_CLASSES.get(ev.kind, KG.OtherEvent)))
+        g.add((node, RDF.type, SCHEMA.Event))
+        g.add((node, RDFS.label, Literal(ev.name)))
+        g.add((node, KG.eventKind, Literal(ev.kind)))
+        if ev.start:
+            g.add((node, SCHEMA.startDate, Literal(ev.start, datatype=XSD.date)))
+        if ev.end:
+            g.add((node, SCHEMA.endDate, Literal(ev.end, datatype=XSD.date)))
+        if ev.place and ev.place in place_nodes:
+            g.add((node, SCHEMA.location, place_nodes[ev.place]))
+        for prop, names in ((SCHEMA.organizer, ev.organisers), (KG.participant, ev.participants)):
+            for name in names:
+                target = actor_iri_key(name, extraction, lexicon)
+                if target:
+                    g.add((node, prop, URIRef(iri(*target))))
+        for name in ev.people:
+            if name in person_nodes:
+                g.add((node, SCHEMA.attendee, person_nodes[name]))
+        for theme in ev.themes:
+            g.add((node, KG.theme, THEME[theme]))
+        g.add((node, SCHEMA.subjectOf, art))
+        mention(node, ev.evidence)
+    return g
+
+
+def _safe_iri(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and not any(c in url for c in ' <>"{}|\\^`')
+
+
+def reference_graph(lexicon: Lexicon | None = None) -> Graph:
+    """Reference knowledge from data/: states, their Bali Process status, organisations, themes."""
+    lexicon = lexicon or load_lexicon()
+    g = new_graph(GRAPH_REFERENCE)
+    g.add((KG.Member, RDF.type, KG.BaliProcessStatus))
+    g.add((KG.Member, RDFS.label, Literal("member")))
+    g.add((KG.Observer, RDF.type, KG.BaliProcessStatus))
+    g.add((KG.Observer, RDFS.label, Literal("observer")))
+    for s in lexicon.states:
+        node = URIRef(iri("state", s.iso3))
+        g.add((node, RDF.type, KG.State))
+        if s.status == "member":
+            g.add((node, RDF.type, KG.MemberState))
+            g.add((node, KG.baliProcessStatus, KG.Member))
+        elif s.status == "observer":
+            g.add((node, RDF.type, KG.ObserverState))
+            g.add((node, KG.baliProcessStatus, KG.Observer))
+        g.add((node, RDFS.label, Literal(s.name)))
+        g.add((node, SKOS.prefLabel, Literal(s.name)))
+        for alias in s.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        for d in s.demonyms:
+            g.add((node, SKOS.hiddenLabel, Literal(d)))
+        g.add((node, KG.iso2, Literal(s.iso2)))
+        g.add((node, KG.iso3, Literal(s.iso3)))
+        if s.region:
+            g.add((node, KG.region, Literal(s.region)))
+        if s.wikidata:
+            g.add((node, OWL.sameAs, WD[s.wikidata]))
+    for o in lexicon.organisations:
+        node = URIRef(iri("org", o.id))
+        g.add((node, RDF.type, ORG_CLASSES.get(o.kind, KG.OtherOrganisation)))
+        g.add((node, RDF.type, ORG.Organization))
+        g.add((node, RDFS.label, Literal(o.name)))
+        g.add((node, SKOS.prefLabel, Literal(o.name)))
+        g.add((node, KG.kind, Literal(o.kind)))
+        if o.acronym:
+            g.add((node, KG.acronym, Literal(o.acronym)))
+        for alias in o.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        if o.country:
+            country = lexicon.state_by_form(o.country)
+            g.add((node, KG.country, URIRef(iri("state", country.iso3))))
+        if o.wikidata:
+            g.add((node, SCHEMA.sameAs, WD[o.wikidata]))
+        if o.status == "member":
+            g.add((node, KG.baliProcessStatus, KG.Member))
+        elif o.status == "observer":
+            g.add((node, KG.baliProcessStatus, KG.Observer))
+    scheme = THEME["scheme"]
+    g.add((scheme, RDF.type, SKOS.ConceptScheme))
+    g.add((scheme, RDFS.label, Literal("Bali Process themes")))
+    for slug, theme in (lexicon.themes or {}).items():
+        c = THEME[slug]
+        g.add((c, RDF.type, SKOS.Concept))
+        g.add((c, SKOS.inScheme, scheme))
+        g.add((c, SKOS.prefLabel, Literal(theme.get("label", slug))))
+        g.add((c, RDFS.label, Literal(theme.get("label", slug))))
+    return g

@@ -1,0 +1,58 @@
+"""The main job and its summary: build the store, the TriG export and the network page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .export import export_store
+from .network import build_network, layout_positions, summarise
+from .pipeline import IngestReport, ingest
+from .store import GraphStore
+from .viz import PHYSICS_LIMIT, write_html
+
+__all__ = ["BuildResult", "build", "write_network_html", "store_summary"]
+
+COUNTS_QUERY = """
+SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  GRAPH ?g { ?a a kg:Article ; kg:mentions ?x . ?x a ?t . }
+  VALUES (?t ?type) { (kg:State "states") (org:Organization "organisations") (schema:Person "people")
+                      (kg:Place "places") (schema:Event "events") }
+} GROUP BY ?type ORDER BY ?type
+"""
+
+
+@dataclass
+class BuildResult:
+    report: IngestReport
+    trig: Path
+    html: Path
+    summary: str
+
+
+def store_summary(store: GraphStore) -> str:
+    _, rows = store.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a kg:Article } }")
+    articles = rows[0][0]
+    _, counts = store.select(COUNTS_QUERY)
+    entities = ", ".join(f"{n} {t}" for t, n in counts)
+    return f"{articles} articles, {store.count_quads()} quads in {len(store.named_graphs())} graphs; entities: {entities}"
+
+
+def write_network_html(store: GraphStore, output: Path, projection: str = "actors", focus: str | None = None,
+                       depth: int = 1, since: str | None = None, until: str | None = None,
+                       size_by: str = "pagerank") -> tuple[Path, str]:
+    g = build_network(store, projection, since, until, focus, depth)
+    s = summarise(g)
+    summary = (f"{s['nodes']} nodes, {s['edges']} edges, {s['components']} components — projection "
+               f"'{projection}'" + (f", focus {focus}" if focus else "") +
+               (f", {since or '…'}–{until or '…'}" if since or until else ""))
+    positions = layout_positions(g) if g.number_of_nodes() > PHYSICS_LIMIT else None
+    path = write_html(g, output, "Bali Process knowledge graph", summary, positions, size_by)
+    return path, summary
+
+
+def build(articles: Path, store_path: Path, out_dir: Path) -> BuildResult:
+    store = GraphStore.on_disk(store_path)
+    report = ingest([articles], store)
+    trig = export_store(store, "trig", Path(out_dir) / "graph.trig")
+    html, _ = write_network_html(store, Path(out_dir) / "network.html")
+    return BuildResult(report, trig, html, store_summary(store))

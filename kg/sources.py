@@ -1,0 +1,370 @@
+"""Read article files into `Article`s: one reader per suffix.
+
+Readers keep the title, date, URL, category and the article body only;
+navigation, headers, footers, scripts, sidebars and "More News Articles"
+teaser blocks are dropped. Bad input raises `SourceError` naming the file.
+
+>>> article = read_article("data/articles/2024-03-11-indonesia-rso-consular-training.txt")
+>>> article.date, article.category
+('2024-03-11', 'Event')
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import yaml
+from dateutil import parser as date_parser
+
+from .errors import SourceError
+from .model import Article
+
+__all__ = ["SUFFIXES", "MAX_BYTES", "read_article", "read_articles", "iter_source_files",
+           "parse_date"]
+
+SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl")
+MAX_BYTES = 16 * 1024 * 1024
+TEASER_MARKERS = re.compile(r"^\s*(More News Articles|Related (News|Articles|Posts)|Read more news|"
+                            r"You may also like|Latest News|Other News)\s*:?\s*$", re.I)
+DATE_LINE = re.compile(r"^\s*(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*(?:\|\s*(.+?))?\s*$")
+BINARY_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\x1f\x8b": "gzip data",
+                b"PK\x03\x04": "a ZIP archive", b"\xff\xd8\xff": "a JPEG image",
+                b"GIF8": "a GIF image", b"\x7fELF": "an executable"}
+BOILERPLATE_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe",
+                    "svg", "button", "template", "header", "menu", "dialog")
+BOILERPLATE_CLASS = re.compile(r"(^|[\s_-])(nav|menu|sidebar|widget|footer|share|social|breadcrumbs?|"
+                               r"related|comments?|newsletter|cookie|banner|advert|skip-link|"
+                               r"subscribe|masthead|site-header|entry-meta|tags|pagination)($|[\s_-])", re.I)
+BLOCK_TAGS = {"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "figcaption"}
+
+
+def parse_date(text: str | None) -> str | None:
+    """An ISO date from a date or datetime string, or None.
+
+    >>> parse_date("02 May 2024"), parse_date("2024-05-02T09:00:00+07:00")
+    ('2024-05-02', '2024-05-02')
+    """
+    if not text or not str(text).strip():
+        return None
+    if isinstance(text, date):
+        return text.isoformat()[:10]
+    text = str(text).strip()
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    try:
+        if iso:
+            return date(*map(int, iso.groups())).isoformat()
+        return date_parser.parse(text, dayfirst=True, fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
+    """Text of `raw`: UTF-8, else cp1252, else latin-1 (with a note saying so)."""
+    if not raw.strip():
+        raise SourceError(path, "the file is empty; nothing to read")
+    for magic, what in BINARY_MAGIC.items():
+        if raw.startswith(magic):
+            raise SourceError(path, f"the file holds {what}, not text; convert it to .txt, .html or .md")
+    if b"\x00" in raw[:8192]:
+        raise SourceError(path, "the file holds binary data (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig"), ()
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), ("decoded as cp1252 (not UTF-8)",)
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), ("decoded as latin-1 (not UTF-8)",)
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+
+
+def _join(paragraphs: list[str]) -> str:
+    return "\n\n".join(p for p in (_clean(x) for x in paragraphs) if p)
+
+
+def _digest(title: str, text: str) -> str:
+    return hashlib.sha256(f"{title}\n{text}".encode("utf-8")).hexdigest()
+
+
+def _article(path: Path, fmt: str, title: str, date_: str | None, url: str | None,
+             category: str | None, paragraphs: list[str], notes: tuple[str, ...], stem: str | None = None) -> Article:
+    text = _join(paragraphs)
+    title = _clean(title or "")
+    if not text:
+        raise SourceError(path, "no article body found (only navigation, headers or teasers)")
+    if not date_:
+        notes = notes + ("no publication date found; dates without a year are left open",)
+    return Article(str(path), stem or path.stem, fmt, title, date_, url, category, text,
+                   _digest(title, text), notes)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Blank-line separated paragraphs; a line of its own stays a paragraph."""
+    out, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def _read_txt(path: Path, text: str, notes) -> Article:
+    lines = text.splitlines()
+    if lines and lines[0].lstrip().lower().startswith("you are reading"):
+        lines = lines[1:]
+    date_, category, start = None, None, 0
+    for i, line in enumerate(lines[:6]):
+        m = DATE_LINE.match(line)
+        if m and parse_date(m.group(1)):
+            date_, category, start = parse_date(m.group(1)), (m.group(2) or None), i + 1
+            break
+    body = lines[start:]
+    while body and not body[0].strip():
+        body = body[1:]
+    title = body[0].strip() if body else ""
+    body = body[1:]
+    for i, line in enumerate(body):
+        if TEASER_MARKERS.match(line):
+            body = body[:i]
+            break
+    return _article(path, "txt", title, date_, None, category, _paragraphs(body), notes)
+
+
+MD_INLINE = [(re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""), (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+             (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"), (re.compile(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])"), r"\1"),
+             (re.compile(r"`([^`]*)`"), r"\1")]
+
+
+def _strip_markdown(line: str) -> str:
+    line = re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", "", line)
+    for pattern, repl in MD_INLINE:
+        line = pattern.sub(repl, line)
+    return line
+
+
+def _read_md(path: Path, text: str, notes) -> Article:
+    meta: dict = {}
+    m = re.match(r"^---\s*\n(.*?)\n---\s*(\n|$)", text, re.S)
+    if m:
+        try:
+            meta = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 2})" if mark else ""
+            raise SourceError(path, f"the YAML front matter is malformed{where}; fix it or remove the --- block") from exc
+        if not isinstance(meta, dict):
+            raise SourceError(path, "the YAML front matter is not a mapping of keys to values")
+        text = text[m.end():]
+    lines = text.splitlines()
+    title = str(meta.get("title") or "")
+    body_lines = []
+    for line in lines:
+        if TEASER_MARKERS.match(_strip_markdown(line)):
+            break
+        h1 = re.match(r"^#\s+(.+)$", line)
+        if h1 and (not title or _clean(h1.group(1)) == _clean(title)):
+            title = title or h1.group(1)
+            continue
+        # each list item and heading is a paragraph of its own
+        if re.match(r"^\s{0,3}(#{1,6}\s|[-*+]\s|\d+[.)]\s)", line):
+            body_lines.extend(["", _strip_markdown(line), ""])
+        else:
+            body_lines.append(_strip_markdown(line))
+    return _article(path, "md", title, parse_date(meta.get("date")), meta.get("url"),
+                    meta.get("category"), _paragraphs(body_lines), notes)
+
+
+def _meta(doc, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = doc.xpath(f"//meta[@{attr}=$n]/@content", n=name)
+            if found and found[0].strip():
+                return found[0].strip()
+    return None
+
+
+def _text_blocks(element) -> list[str]:
+    """Block-level texts of `element` in document order, without nesting twice."""
+    blocks = []
+    for el in element.iter():
+        if not isinstance(el.tag, str) or el.tag not in BLOCK_TAGS:
+            continue
+        if any(isinstance(a.tag, str) and a.tag in BLOCK_TAGS for a in el.iterancestors()):
+            continue
+        text = el.text_content()
+        if text.strip():
+            blocks.append(text)
+    return blocks
+
+
+def _main_container(doc):
+    """The element holding the article body: the block-richest candidate."""
+    best, best_score = None, 0
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag not in {"article", "main", "div", "section", "body"}:
+            continue
+        direct = sum(len(c.text_content()) for c in el if isinstance(c.tag, str) and c.tag in BLOCK_TAGS)
+        if direct > best_score:
+            best, best_score = el, direct
+    return best
+
+
+def _read_html(path: Path, text: str, notes) -> Article:
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise SourceError(path, f"the HTML cannot be parsed ({exc})") from exc
+    title = (_meta(doc, "og:title", "twitter:title") or
+             next((h.text_content() for h in doc.iter("h1")), None) or
+             next((t.text_content() for t in doc.iter("title")), ""))
+    date_ = parse_date(_meta(doc, "article:published_time", "datePublished", "date", "dc.date"))
+    if not date_:
+        times = doc.xpath("//time/@datetime")
+        date_ = parse_date(times[0]) if times else None
+    url = _meta(doc, "og:url") or next(iter(doc.xpath("//link[@rel='canonical']/@href")), None)
+    category = _meta(doc, "article:section")
+    for el in list(doc.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        cls = f"{el.get('class', '')} {el.get('id', '')}"
+        if el.tag in BOILERPLATE_TAGS or el.tag == "h1" or BOILERPLATE_CLASS.search(cls):
+            el.drop_tree()
+    container = _main_container(doc)
+    blocks = _text_blocks(container) if container is not None else []
+    for i, block in enumerate(blocks):
+        if TEASER_MARKERS.match(block):
+            blocks = blocks[:i]
+            break
+    return _article(path, "html", title, date_, url, category, blocks, notes)
+
+
+def _read_jsonl(path: Path, text: str, notes) -> Iterator[Article | SourceError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield SourceError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict) or not str(record.get("text") or "").strip():
+            yield SourceError(where, "the record has no 'text'; each line needs title, date, url, text")
+            continue
+        stem = record.get("id") or f"{path.stem}-{number}"
+        paragraphs = re.split(r"\n\s*\n", str(record["text"]))
+        try:
+            yield _article(path, "jsonl", str(record.get("title") or ""), parse_date(record.get("date")),
+                           record.get("url"), record.get("category"), paragraphs, notes,
+                           stem=re.sub(r"[^\w.-]+", "-", str(stem)))
+        except SourceError as exc:
+            yield SourceError(where, exc.problem)
+
+
+READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".md": _read_md,
+           ".markdown": _read_md}
+
+
+def _load_text(path: Path) -> tuple[str, tuple[str, ...]]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(path, f"the file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit "
+                                    "for one article; split it (a .jsonl file holds one article per line)")
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except SourceError:
+        raise
+    except FileNotFoundError as exc:
+        raise SourceError(path, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise SourceError(path, "is a folder; pass it as a path to walk") from exc
+    except PermissionError as exc:
+        raise SourceError(path, "permission denied; make the file readable") from exc
+    except OSError as exc:
+        raise SourceError(path, f"cannot be read ({exc.strerror})") from exc
+    return _decode(path, raw)
+
+
+def read_articles(path: str | Path) -> Iterator[Article | SourceError]:
+    """Every article in one file; a `.jsonl` file may hold many.
+
+    Problems are yielded as `SourceError`s so that one bad line does not stop
+    the rest of the file.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield SourceError(path, f"unknown suffix {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}")
+        return
+    try:
+        text, notes = _load_text(path)
+        if suffix == ".jsonl":
+            if path.stat().st_size > MAX_BYTES:
+                raise SourceError(path, "too large")
+            yield from _read_jsonl(path, text, notes)
+        else:
+            yield READERS[suffix](path, text, notes)
+    except SourceError as exc:
+        yield exc
+
+
+def read_article(path: str | Path) -> Article:
+    """The one article in `path`; raises `SourceError` when it cannot be read."""
+    for item in read_articles(path):
+        if isinstance(item, SourceError):
+            raise item
+        return item
+    raise SourceError(path, "the file holds no article")
+
+
+def iter_source_files(paths) -> Iterator[Path | SourceError]:
+    """Files under `paths` (folders walked recursively, in sorted order).
+
+    Missing paths and symlink loops are yielded as `SourceError`s.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            yield SourceError(path, "no such file or folder")
+            continue
+        if path.is_symlink() and not path.exists():
+            yield SourceError(path, "broken symbolic link (or a link loop)")
+            continue
+        if path.is_file():
+            yield path
+            continue
+        seen: set[tuple[int, int]] = set()
+        for root, dirs, files in os.walk(path, followlinks=True):
+            st = os.stat(root)
+            if (st.st_dev, st.st_ino) in seen:
+                yield SourceError(root, "symbolic link loop; skipped")
+                dirs[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            dirs.sort()
+            for name in sorted(files):
+                file = Path(root) / name
+                if name.startswith("."):
+                    continue
+                if file.is_symlink() and not file.exists():
+                    yield SourceError(file, "broken symbolic link (or a link loop)")
+                elif file.suffix.lower() in SUFFIXES:
+                    yield file
+                else:
+                    yield SourceError(file, f"unknown suffix {file.suffix or '(none)'!r}; skipped")

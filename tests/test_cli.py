@@ -1,0 +1,60 @@
+import json
+
+from click.testing import CliRunner
+
+from kg.cli import main
+
+from .conftest import ARTICLES, GOLD, SEED
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return result
+
+
+def test_cli_extract_writes_gold_format(tmp_path):
+    r = run("extract", SEED, "--format", "json", "--out", tmp_path)
+    assert r.exit_code == 0
+    data = json.loads((tmp_path / f"{SEED.stem}.json").read_text())
+    assert set(data) == {"article", "states", "organisations", "people", "places", "events"}
+
+
+def test_cli_build_then_query_csv(tmp_path):
+    store, out = tmp_path / "store", tmp_path / "out"
+    r = run("build", "--articles", ARTICLES, "--store", store, "--out", out)
+    assert r.exit_code == 0, r.output
+    assert "31 articles" in r.output and (out / "graph.trig").exists() and (out / "network.html").exists()
+    r = run("query", "SELECT ?s WHERE { ?s a kg:MemberState }", "--store", store, "--format", "csv")
+    lines = r.output.strip().splitlines()
+    assert lines[0] == "s" and len(lines) == 46
+
+
+def test_cli_query_json_is_sparql_results(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", SEED, "--store", store)
+    r = run("query", "SELECT ?l WHERE { ?s a kg:Article ; rdfs:label ?l }", "--store", store, "--format", "json")
+    data = json.loads(r.output)
+    assert data["head"]["vars"] == ["l"] and len(data["results"]["bindings"]) == 1
+
+
+def test_cli_ingest_bad_path_exits_nonzero_with_message(tmp_path):
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "missing"), "--store", str(tmp_path / "s")])
+    assert r.exit_code == 1 and "no such file" in r.output
+
+
+def test_cli_query_on_missing_store_is_clean_error(tmp_path):
+    r = CliRunner().invoke(main, ["query", "ASK {}", "--store", str(tmp_path / "none")])
+    assert r.exit_code == 1 and "run `kg ingest`" in r.output
+
+
+def test_cli_eval_prints_macro_f1():
+    r = run("eval", GOLD, ARTICLES)
+    assert r.exit_code == 0 and "macro F1" in r.output
+
+
+def test_cli_export_and_viz(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", ARTICLES, "--store", store)
+    assert run("export", "--format", "ttl", "-o", tmp_path / "g.ttl", "--store", store).exit_code == 0
+    assert run("viz", "-o", tmp_path / "v.html", "--store", store).exit_code == 0
+    assert (tmp_path / "g.ttl").stat().st_size > 10000 and (tmp_path / "v.html").exists()

@@ -1,0 +1,118 @@
+"""Extraction patterns, each on a short sentence written for the test, plus the seed article."""
+import json
+
+from kg.evaluate import CATEGORIES, score_article
+from kg.extract import extract_article
+from kg.model import Article
+
+from .conftest import GOLD, SEED
+
+
+def article(text: str, date: str = "2024-03-11", title: str = "Test article") -> Article:
+    return Article("test.txt", "test", "txt", title, date, None, "Event", text, "d" * 64)
+
+
+def names(items) -> set[str]:
+    return {x.name for x in items}
+
+
+def test_extract_seed_article_matches_gold_in_every_category():
+    from kg.sources import read_article
+    pred = extract_article(read_article(SEED)).to_gold()
+    gold = json.loads((GOLD / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    scores = score_article(gold, pred)
+    assert {c: round(scores.prf(c)[2], 3) for c in CATEGORIES} == {c: 1.0 for c in CATEGORIES}
+
+
+def test_extract_honorific_names_a_person():
+    x = extract_article(article("Closing the day, Dr. Maria Santos spoke about regional cooperation."))
+    assert [(p.name, p.honorific) for p in x.people] == [("Maria Santos", "Dr.")]
+
+
+def test_extract_rank_before_name():
+    x = extract_article(article("Pol. Maj. Gen. Somchai Prasert opened the meeting in Bangkok."))
+    assert names(x.people) == {"Somchai Prasert"}
+
+
+def test_extract_title_after_name_links_organisation():
+    x = extract_article(article(
+        "Anna Lee, Director for Border Policy at the Ministry of Home Affairs of Fiji, welcomed delegates."))
+    person = x.people[0]
+    assert person.name == "Anna Lee"
+    assert person.roles[0].title == "Director for Border Policy"
+    assert person.roles[0].organisation == "Ministry of Home Affairs of Fiji"
+
+
+def test_extract_surname_resolves_to_full_name():
+    x = extract_article(article("Ms Jane Doe, Adviser at the RSO, presented. Later Ms Doe thanked participants."))
+    assert names(x.people) == {"Jane Doe"}
+
+
+def test_extract_acronym_definition_is_an_alias():
+    x = extract_article(article("The National Anti-Fraud Agency (NAFA) met the RSO. NAFA later reported back."))
+    org = next(o for o in x.organisations if o.name == "National Anti-Fraud Agency")
+    assert "NAFA" in org.aliases
+
+
+def test_extract_country_inside_organisation_is_not_a_state():
+    x = extract_article(article("New Zealand Police and the Royal Thai Police shared intelligence."))
+    assert names(x.states) == set()
+    assert {"New Zealand Police", "Royal Thai Police"} <= names(x.organisations)
+
+
+def test_extract_demonym_names_a_state_as_actor():
+    x = extract_article(article("Thai authorities and Malaysian delegates discussed the route."))
+    assert names(x.states) == {"Thailand", "Malaysia"}
+
+
+def test_extract_state_name_variants():
+    x = extract_article(article("Officials from Vietnam, Lao PDR and Türkiye attended."))
+    assert {s.iso3 for s in x.states} == {"VNM", "LAO", "TUR"}
+
+
+def test_extract_country_office():
+    x = extract_article(article("The training was supported by IOM Thailand."))
+    org = next(o for o in x.organisations if "Thailand" in o.name)
+    assert org.country == "Thailand" and "IOM Thailand" in (org.name,) + org.aliases
+    assert names(x.states) == set()
+
+
+def test_extract_unknown_place_with_country():
+    x = extract_article(article("Officers met in Kupang, Indonesia for the workshop."))
+    assert [(p.name, p.country) for p in x.places] == [("Kupang", "Indonesia")]
+
+
+def test_extract_event_date_range_kind_and_place():
+    x = extract_article(article("Over 4-6 March 2024, the RSO hosted a workshop in Jakarta, Indonesia."))
+    ev = x.events[0]
+    assert (ev.kind, ev.start, ev.end, ev.place) == ("workshop", "2024-03-04", "2024-03-06", "Jakarta")
+    assert ev.organisers == ("Regional Support Office of the Bali Process",)
+
+
+def test_extract_year_from_article_date():
+    x = extract_article(article("The meeting was held over 7-10 November in Bangkok.", date="2023-11-20"))
+    assert (x.events[0].start, x.events[0].end) == ("2023-11-07", "2023-11-10")
+
+
+def test_extract_participants_from_a_list():
+    x = extract_article(article(
+        "On 2 May 2024 the RSO convened a dialogue with participants from Cambodia, Viet Nam, and the Philippines."))
+    ev = x.events[0]
+    assert set(ev.participants) == {"Cambodia", "Viet Nam", "Philippines"}
+    assert ev.organisers == ("Regional Support Office of the Bali Process",)
+
+
+def test_extract_relative_clause_is_not_an_organiser():
+    x = extract_article(article(
+        "On 3 June 2024 Fiji hosted a training with the Working Group on Trafficking in Persons, "
+        "which Australia and Indonesia co-chair."))
+    assert x.events[0].organisers == ("Fiji",)
+
+
+def test_extract_teaser_text_gives_no_facts(tmp_path):
+    from kg.sources import read_article
+    f = tmp_path / "page.txt"
+    f.write_text("You are reading: T\n01 May 2024 | Event\nT\n\nThe RSO met.\n\nMore News Articles\n"
+                 "Japan and Canada hold talks in Tokyo\n", encoding="utf-8")
+    x = extract_article(read_article(f))
+    assert names(x.states) == set() and names(x.places) == set()

@@ -1,0 +1,35 @@
+import pytest
+
+from kg.errors import KgError
+from kg.network import PROJECTIONS, build_network, summarise
+
+
+def test_network_actor_graph_has_typed_nodes(built_store):
+    g = build_network(built_store)
+    types = {d["type"] for _, d in g.nodes(data=True)}
+    assert {"state", "organisation", "person", "event", "place"} <= types
+
+
+def test_network_state_projection_weights_shared_events(built_store):
+    g = build_network(built_store, "states")
+    idn, tha = "https://w3id.org/baliprocess-kg/state/IDN", "https://w3id.org/baliprocess-kg/state/THA"
+    assert g[idn][tha]["weight"] >= 2
+
+
+@pytest.mark.parametrize("projection", list(PROJECTIONS))
+def test_network_every_projection_has_metrics(built_store, projection):
+    g = build_network(built_store, projection)
+    assert g.number_of_nodes() > 0
+    for _, d in g.nodes(data=True):
+        assert {"degree", "pagerank", "betweenness", "community"} <= set(d)
+
+
+def test_network_focus_is_an_ego_network(built_store):
+    g = build_network(built_store, focus="Fiji", depth=1)
+    assert "https://w3id.org/baliprocess-kg/state/FJI" in g
+    assert summarise(g)["components"] == 1
+
+
+def test_network_unknown_focus_is_an_error(built_store):
+    with pytest.raises(KgError, match="no node named"):
+        build_network(built_store, focus="Atlantis")

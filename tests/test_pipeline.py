@@ -1,0 +1,56 @@
+from kg.pipeline import ingest, remove_article
+from kg.rdf import article_iri
+from kg.store import GraphStore
+
+from .conftest import SEED
+
+
+def test_pipeline_ingest_twice_changes_nothing(articles_copy, tmp_path):
+    store = GraphStore.on_disk(tmp_path / "s")
+    first = ingest([articles_copy], store)
+    quads = store.count_quads()
+    second = ingest([articles_copy], store)
+    assert len(first.added) == 31 and not second.added and not second.replaced
+    assert len(second.unchanged) == 31
+    assert store.count_quads() == quads
+
+
+def test_pipeline_edited_article_replaces_its_graph(articles_copy, tmp_path):
+    store = GraphStore.on_disk(tmp_path / "s")
+    ingest([articles_copy], store)
+    target = articles_copy / SEED.name
+    target.write_text(target.read_text(encoding="utf-8").replace("Timor-Leste, and Viet Nam", "and Viet Nam"),
+                      encoding="utf-8")
+    report = ingest([articles_copy], store)
+    assert report.replaced == [str(target)]
+    ask = "ASK { GRAPH <%s> { ?a kg:mentions <https://w3id.org/baliprocess-kg/state/TLS> } }" % article_iri(SEED.stem)
+    assert not bool(store.query(ask))
+
+
+def test_pipeline_duplicate_under_another_name_is_skipped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEED.read_bytes())
+    (folder / "b.txt").write_bytes(SEED.read_bytes())
+    report = ingest([folder], GraphStore.on_disk(tmp_path / "s"))
+    assert len(report.added) == 1 and len(report.duplicates) == 1
+
+
+def test_pipeline_bad_file_is_reported_and_batch_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes(SEED.read_bytes())
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "image.png").write_bytes(b"\x89PNG....")
+    report = ingest([folder], GraphStore.on_disk(tmp_path / "s"))
+    assert len(report.added) == 1
+    problems = dict(report.failed)
+    assert "empty" in problems[str(folder / "empty.txt")]
+    assert "unknown suffix" in problems[str(folder / "image.png")]
+
+
+def test_pipeline_remove_article(tmp_path):
+    store = GraphStore.on_disk(tmp_path / "s")
+    ingest([SEED], store)
+    assert remove_article(store, SEED.name)
+    assert article_iri(SEED.stem) not in store.named_graphs()

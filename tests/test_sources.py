@@ -1,0 +1,103 @@
+import json
+
+import pytest
+
+from kg.errors import SourceError
+from kg.sources import iter_source_files, parse_date, read_article, read_articles
+
+from .conftest import ARTICLES, SEED
+
+
+def test_sources_txt_reads_metadata_and_drops_reading_line():
+    a = read_article(SEED)
+    assert a.title.startswith("Indonesia and RSO collaborate")
+    assert (a.date, a.category, a.format) == ("2024-03-11", "Event", "txt")
+    assert "You are reading" not in a.text
+    assert a.text.startswith("The Ministry of Foreign Affairs of the Republic of Indonesia")
+
+
+def test_sources_txt_drops_teaser_block():
+    a = read_article(SEED)
+    assert "More News Articles" not in a.text
+    assert "Cyber-scam centres have become" not in a.text
+    assert "Cox's Bazar" not in a.text
+
+
+def test_sources_html_keeps_only_article_body():
+    a = read_article(ARTICLES / "2024-05-02-bali-process-senior-officials-meetings-kuala-lumpur.html")
+    assert a.date == "2024-05-02" and a.category == "Event"
+    assert a.url.startswith("https://rso.baliprocess.net/")
+    assert a.text.startswith("The 18th Bali Process Steering Group meeting")
+    for boilerplate in ("Skip to content", "Subscribe", "Privacy Policy", "gtag", "More News Articles",
+                        "Jakarta hosts the 2024", "Rajanakarn"):
+        assert boilerplate not in a.text
+
+
+def test_sources_md_reads_front_matter_and_strips_markup():
+    a = read_article(ARTICLES / "2023-04-07-rso-policy-brief-trapped-in-deceit.md")
+    assert a.date == "2023-04-07" and a.url.startswith("https://")
+    assert a.title.startswith("New RSO policy brief")
+    assert "**" not in a.text and "# " not in a.text
+    assert "Regional Support Office of the Bali Process (RSO)" in a.text
+
+
+def test_sources_jsonl_reads_each_line_and_reports_bad_ones(tmp_path):
+    f = tmp_path / "batch.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"title": "One", "date": "2024-01-02", "url": "https://x.org/1", "text": "Thailand met."}),
+        "{not json",
+        json.dumps({"title": "No text", "date": "2024-01-03"}),
+    ]), encoding="utf-8")
+    items = list(read_articles(f))
+    assert items[0].title == "One" and items[0].date == "2024-01-02"
+    assert isinstance(items[1], SourceError) and "batch.jsonl:2" in str(items[1])
+    assert isinstance(items[2], SourceError) and "no 'text'" in str(items[2])
+
+
+def test_sources_walks_folders_recursively(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    (tmp_path / "y.md").write_text("# T\n\nBody.", encoding="utf-8")
+    files = [p.name for p in iter_source_files([tmp_path])]
+    assert files == ["y.md", "x.txt"] or sorted(files) == ["x.txt", "y.md"]
+
+
+def test_sources_empty_file_is_a_clear_error(tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_text("   \n", encoding="utf-8")
+    with pytest.raises(SourceError, match="empty.txt: the file is empty"):
+        read_article(f)
+
+
+def test_sources_binary_under_text_suffix_is_refused(tmp_path):
+    f = tmp_path / "scan.txt"
+    f.write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    with pytest.raises(SourceError, match="PDF"):
+        read_article(f)
+
+
+def test_sources_cp1252_text_is_decoded_with_a_note(tmp_path):
+    f = tmp_path / "old.txt"
+    f.write_bytes("Title\n\nThe Minister’s visit to Việt".encode("utf-8")[:0] + "Title\n\nThe Minister\x92s visit".encode("latin-1"))
+    a = read_article(f)
+    assert "Minister’s" in a.text
+    assert any("cp1252" in n for n in a.notes)
+
+
+def test_sources_broken_front_matter_names_the_file(tmp_path):
+    f = tmp_path / "bad.md"
+    f.write_text("---\ntitle: [unclosed\n---\nBody text.", encoding="utf-8")
+    with pytest.raises(SourceError, match="bad.md: the YAML front matter is malformed"):
+        read_article(f)
+
+
+def test_sources_missing_path_is_reported():
+    items = list(iter_source_files(["/no/such/folder"]))
+    assert isinstance(items[0], SourceError) and "no such file" in str(items[0])
+
+
+def test_sources_parse_date_forms():
+    assert parse_date("02 May 2024") == "2024-05-02"
+    assert parse_date("2023-12-05") == "2023-12-05"
+    assert parse_date("2024-05-02T09:00:00+07:00") == "2024-05-02"
+    assert parse_date("not a date") is None
