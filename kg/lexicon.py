@@ -25,6 +25,7 @@ __all__ = ["StateEntry", "OrganisationEntry", "PlaceEntry", "Lexicon", "load_lex
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str | None) -> str:
     """Fold case, accents and punctuation the way the reference scorer does.
 

@@ -5,7 +5,7 @@ import re
 
 from ..lexicon import Lexicon, OrganisationEntry, normalise
 from ..model import (Article, Event, Evidence, Extraction, Organisation, Person, Place, Role, State)
-from .entities import Mention
+from .entities import Mention, _cached
 from .events import EventRecord
 from .people import PersonMention
 from .text import Sentence
@@ -165,13 +165,20 @@ def _unique(names) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _theme_patterns(lexicon: Lexicon) -> dict:
+    """One regex per theme; all-capital terms (acronyms) match case-sensitively."""
+    out = {}
+    for slug, theme in (lexicon.themes or {}).items():
+        terms = theme.get("terms", [])
+        words = [re.escape(t) if t.isupper() else "(?i:" + re.escape(t) + ")" for t in terms]
+        out[slug] = re.compile(r"\b(" + "|".join(words) + r")\b")
+    return out
+
+
 def _themes(article: Article, lexicon: Lexicon) -> tuple[str, ...]:
     """Theme slugs whose trigger terms occur in the title or at least twice in the body."""
     out = []
-    for slug, theme in (lexicon.themes or {}).items():
-        terms = theme.get("terms", [])
-        pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b",
-                             re.I if not any(t.isupper() for t in terms) else 0)
+    for slug, pattern in _cached(lexicon, "themes", lambda: _theme_patterns(lexicon)).items():
         in_title = bool(pattern.search(article.title or ""))
         hits = len(pattern.findall(article.text))
         if in_title or hits >= 2:

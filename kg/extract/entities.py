@@ -33,6 +33,14 @@ HEAD_FIRST = {"immigration", "police", "customs"}
 DIRECTIONS = r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central|centre|center)"
 
 
+def _cached(lexicon: Lexicon, name: str, make):
+    """Compiled patterns kept with the lexicon they come from."""
+    cache = lexicon.__dict__.setdefault("_compiled", {})
+    if name not in cache:
+        cache[name] = make()
+    return cache[name]
+
+
 @dataclass
 class Mention:
     kind: str                 # state, org, place
@@ -56,11 +64,12 @@ class _Heads:
         heads = lexicon.patterns.get("organisation_heads", {})
         self.kinds = {" ".join(t.norm for t in tokenize(h)): kind for h, kind in heads.items()}
         self.max_len = max(len(h.split()) for h in heads) if heads else 1
+        self.first = frozenset(k.split()[0] for k in self.kinds)
         self.title_first = frozenset(tokenize(t)[0].norm for t in lexicon.patterns.get("title_words", []))
 
     def at(self, tokens, i) -> tuple[int, str] | None:
         """(length, kind) of the longest head starting at token i, if capitalised."""
-        if not tokens[i].text[:1].isupper():
+        if tokens[i].norm not in self.first or not tokens[i].text[:1].isupper():
             return None
         for n in range(min(self.max_len, len(tokens) - i), 0, -1):
             if not all(t.text[:1].isalpha() for t in tokens[i:i + n]):
@@ -73,7 +82,11 @@ class _Heads:
 
 def _scan(tokens, gaz: Gazetteer) -> list[Match]:
     out, i = [], 0
+    roots = (gaz.root, gaz.base.root) if hasattr(gaz, "base") else (gaz.root,)
     while i < len(tokens):
+        if not any(tokens[i].norm in r for r in roots):
+            i += 1
+            continue
         found = gaz.match(tokens, i)
         if found:
             out.extend(found)
@@ -89,19 +102,21 @@ def _is_name_token(t: Token) -> bool:
 
 def find_mentions(sentences: list[Sentence], lexicon: Lexicon, gaz: Gazetteer, text: str) -> list[Mention]:
     """All state, organisation and place mentions of an article, in text order."""
-    heads = _Heads(lexicon)
-    actor_nouns = {normalise(n) for n in lexicon.patterns.get("state_actor_nouns", [])}
-    gaz = gaz.copy()
-    mentions: list[Mention] = []
+    heads = _cached(lexicon, "heads", lambda: _Heads(lexicon))
+    actor_nouns = _cached(lexicon, "actor_nouns",
+                          lambda: {normalise(n) for n in lexicon.patterns.get("state_actor_nouns", [])})
+    gaz = gaz.layered()
     # two passes: the first finds acronym definitions and pattern organisations,
-    # the second sees them as known forms everywhere in the article
-    for pass_number in (1, 2):
-        mentions = []
+    # the second sees them as known forms everywhere in the article (only sentences
+    # holding the first word of a learnt form are read again)
+    per_sentence = [_sentence_mentions(si, s, gaz, heads, actor_nouns, lexicon) for si, s in enumerate(sentences)]
+    _learn_forms([m for ms in per_sentence for m in ms], sentences, gaz)
+    learnt = set(gaz.root)
+    if learnt:
         for si, s in enumerate(sentences):
-            mentions.extend(_sentence_mentions(si, s, gaz, heads, actor_nouns, lexicon))
-        if pass_number == 1:
-            _learn_forms(mentions, sentences, gaz)
-    return mentions
+            if any(t.norm in learnt for t in s.tokens):
+                per_sentence[si] = _sentence_mentions(si, s, gaz, heads, actor_nouns, lexicon)
+    return [m for ms in per_sentence for m in ms]
 
 
 def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazetteer) -> None:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from ..lexicon import Lexicon, normalise
 from ..model import Article
 from .dates import find_dates
-from .entities import Mention
+from .entities import Mention, _cached
 from .people import PersonMention
 from .text import Sentence
 
@@ -155,7 +155,7 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
 
 def find_events(article: Article, sentences: list[Sentence], mentions: list[Mention],
                 people: list[PersonMention], lexicon: Lexicon) -> list[EventRecord]:
-    cues = _Cues(lexicon)
+    cues = _cached(lexicon, "events", lambda: _Cues(lexicon))
     year = article.year
     published = date.fromisoformat(article.date) if article.date else None
     title_trigger = cues.trigger.search(article.title or "")

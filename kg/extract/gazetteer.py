@@ -48,10 +48,9 @@ class Gazetteer:
                 return
         targets.append((kind, entry, form, acronym))
 
-    def copy(self) -> "Gazetteer":
-        clone = Gazetteer()
-        clone.root = _copy_trie(self.root)
-        return clone
+    def layered(self) -> "LayeredGazetteer":
+        """This gazetteer plus an empty layer for one article's own forms."""
+        return LayeredGazetteer(self)
 
     def match(self, tokens: tuple[Token, ...], i: int) -> list[Match]:
         """Targets of the longest form that starts at token `i` (respecting case rules)."""
@@ -76,8 +75,27 @@ def _case_ok(surface: tuple[Token, ...], form: str, acronym: bool) -> bool:
     return first.isupper() or first.isdigit() or not form[:1].isupper()
 
 
-def _copy_trie(node: dict) -> dict:
-    return {k: (list(v) if k is None else _copy_trie(v)) for k, v in node.items()}
+class LayeredGazetteer(Gazetteer):
+    """A shared base gazetteer and an article's own layer; the longest match of the two wins."""
+
+    def __init__(self, base: Gazetteer):
+        super().__init__()
+        self.base = base
+
+    def layered(self) -> "LayeredGazetteer":
+        return self
+
+    def match(self, tokens: tuple[Token, ...], i: int) -> list[Match]:
+        own = super().match(tokens, i)
+        shared = self.base.match(tokens, i)
+        if not own:
+            return shared
+        if not shared:
+            return own
+        if own[0].end != shared[0].end:
+            return own if own[0].end > shared[0].end else shared
+        return shared + [m for m in own if m.kind != "org-pattern" or
+                         not any(s.kind == "org" for s in shared)]
 
 
 def build_gazetteer(lexicon: Lexicon) -> Gazetteer:

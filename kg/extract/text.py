@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 __all__ = ["Token", "Sentence", "split_sentences", "tokenize", "norm_token"]
@@ -35,6 +36,7 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
+@lru_cache(maxsize=65536)
 def norm_token(text: str) -> str:
     """Case- and accent-folded token; apostrophes and dashes made plain."""
     text = unicodedata.normalize("NFKD", text)
