@@ -104,7 +104,7 @@ def test_extract_participants_from_a_list():
 
 def test_extract_relative_clause_is_not_an_organiser():
     x = extract_article(article(
-        "On 3 June 2024 Fiji hosted a training with the Working Group on Trafficking in Persons, "
+        "On 3 June 2024 Fiji hosted a training for officials of the Working Group on Trafficking in Persons, "
         "which Australia and Indonesia co-chair."))
     assert x.events[0].organisers == ("Fiji",)
 

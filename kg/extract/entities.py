@@ -290,9 +290,9 @@ def _is_instance(toks, a, b) -> str | None:
         return "ordinal"
     k = b
     while k < len(toks) and k - b < 5 and (toks[k].text[:1].isupper() or toks[k].text[:1].isdigit()):
-        if toks[k].norm in NAME_SUFFIX_WORDS:
-            return "name"
         k += 1
+    if k > b and toks[k - 1].norm in NAME_SUFFIX_WORDS:
+        return "name"  # the capitalised run after the name ends in an event or document word
     return None
 
 
@@ -324,11 +324,9 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
         if t.norm in RIGHT_CONNECTORS:
             k = b + 1
             while k < len(toks) and toks[k].norm == "the":
-                if t.norm in {"and", "&"}:
-                    break  # "… and the Federal Bureau …": a new name
                 k += 1
-            if k < len(toks) and toks[k].norm == "the":
-                break
+            if t.norm in {"and", "&"} and not _joins_name(toks, k, taken, heads):
+                break  # "… and the Federal Bureau …": a new name
             if k < len(toks) and _is_name_token(toks[k]):
                 if t.norm in {"and", "&"} and taken[k] is not None and taken[k].kind in {"state", "org", "place"}:
                     break
@@ -389,6 +387,22 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
     if b - a < 2 and not (a < i):
         return None
     return a, b, country, short_from
+
+
+def _joins_name(toks, k, taken, heads) -> bool:
+    """After "and": does the capitalised run at k continue this name ("… for Asia and the Pacific")?
+
+    Not when it holds a known state or organisation or an organisation head of its own.
+    """
+    j = k
+    while j < len(toks) and (_is_name_token(toks[j]) or toks[j].norm in {"of", "for", "on", "the"}):
+        if taken[j] is not None and taken[j].kind in {"state", "org", "org-pattern", "demonym"}:
+            return False
+        h = heads.at(toks, j)
+        if h and (toks[j - 1].norm == "the" or (j + h[0] < len(toks) and toks[j + h[0]].norm in {"of", "for"})):
+            return False  # "… and the Department of Y": a second organisation
+        j += 1
+    return j > k
 
 
 def _overlaps(orgs, a, b) -> bool:

@@ -27,12 +27,14 @@ LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\bal
                       r"\bthe\b|\bits\b|\btheir\b|\bfrom\b|\bof\b|&|\bboth\b|\bMember Organisations\b|"
                       r"\bMember States\b|\(\s*[\w\-–&/ ]{1,12}\s*\)|['’]s\b|–|—)*$", re.I)
 BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|also|successfully|together|has|have|had|"
-                        r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all)\b)*$", re.I)
-LEAD_GAP = re.compile(r"^(?:\s|,|:|\b(?:the|a|an|and|of|from|senior|government|law|enforcement|officials?|"
+                        r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all|pleased|"
+                        r"glad|proud|honoured|honored|delighted|to|will|would|subsequently|later|further)\b)*$", re.I)
+LEAD_GAP = re.compile(r"^(?:\s|,|:|\b(?:the|a|an|and|of|from|were|was|are|is|senior|government|law|enforcement|officials?|"
                       r"officers?|experts?|representatives?|delegates?|delegations?|participants?|members?|"
                       r"member|states?|organisations?|organizations?|agencies|partners?|colleagues|staff|"
                       r"counterparts|practitioners|policy|more|than|over|some|\d+)\b)*$", re.I)
 RELATIVE_BEFORE = re.compile(r"\b(which|that|who|whom)\s*$", re.I)
+RELATIVE_ON_BODY = re.compile(r"\b(which|that|who|whom)\s*$", re.I)
 RUN_VERBS = re.compile(r"\bto (run|host|deliver|organi[sz]e|conduct|co-host|hold|convene|facilitate)\b", re.I)
 GENERIC_NAME_WORDS = {"meeting", "training", "workshop", "conference", "forum", "dialogue", "session", "event",
                       "webinar", "programme", "program", "bali", "process", "rso", "annual", "regional",
@@ -72,6 +74,13 @@ class _Cues:
         self.cue_info = {}
         for cue, role, direction in self.cues:
             self.cue_info.setdefault(cue.lower(), []).append((role, direction))
+        org = p.get("organiser_cues", {})
+        self.part_object = re.compile(r"^\s*(?:a|an|the|two|three|several|country|expert|panel|joint)?\s*(?:"
+                                      + "|".join(re.escape(w) for w in org.get("part_objects", [])) + r")\b", re.I)
+        self.with_cue = re.compile(r"\b(" + "|".join(re.escape(w) for w in org.get("with_cues", [])) + r")\b", re.I)
+        nouns = p.get("participant_cues", {}).get("people_nouns", [])
+        self.people_from = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b[^.;:]{0,90}?\b(from|of)\b",
+                                      re.I)
 
 
 def _kind_near(s: Sentence, char: int, cues: _Cues) -> str | None:
@@ -102,18 +111,34 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
     return title
 
 
-def _list_after(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
+STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b)*$", re.I)
+
+
+def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = False) -> list[Mention]:
+    """Actors listed right after `pos`; with `strict` the list must start at once ("with the RSO")."""
     out, cursor, first = [], pos, True
+    lead = STRICT_LEAD if strict else LEAD_GAP
     for m in actors:
         if m.char_start < cursor:
             continue
         gap = s.text[cursor - s.start:m.char_start - s.start]
-        if (first and LEAD_GAP.match(gap)) or (not first and LIST_GAP.match(gap)):
+        if (first and lead.match(gap)) or (not first and LIST_GAP.match(gap)):
             out.append(m)
             cursor, first = m.char_end, False
         else:
             break
     return out
+
+
+def _relative_on_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
+    """Is the list inside "…, which A and B co-chair" whose antecedent is a body, not the event?"""
+    before = s.text[:start - s.start]
+    m = re.search(r"(?:,\s*)?\b(which|that|who|whom)\s*$", before, re.I)
+    if not m:
+        return False
+    head = before[:m.start()].rstrip(" ,")
+    return any(a.kind == "org" and 0 <= (s.start + len(head)) - a.char_end <= 2 for a in actors) or \
+        bool(re.search(r"(Group|Force|Taskforce|Process|Office|Forum|Mechanism)$", head))
 
 
 def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
@@ -127,7 +152,7 @@ def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
             cursor, first = m.char_start, False
         else:
             break
-    if out and RELATIVE_BEFORE.search(s.text[:out[-1].char_start - s.start]):
+    if out and _relative_on_body(s, out[-1].char_start, actors):
         return []  # "the Working Group, which Australia and Indonesia co-chair"
     return list(reversed(out))
 
@@ -149,7 +174,20 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                 found = _list_before(s, s.start + m.start(), actors)
                 if cue == "joined":
                     role = "organiser" if RUN_VERBS.search(s.text) else "participant"
+                if role == "organiser" and cues.part_object.match(s.text[m.end():]):
+                    role = "participant"  # "X led a discussion": a part of the event
+                if role == "organiser" and found:
+                    # "X ran the course together with Y and Z"
+                    rest = s.text[m.end():]
+                    clause = re.split(r"[.;]|,\s*(?:and|but|while|which)\b", rest)[0]
+                    w = cues.with_cue.search(clause)
+                    if w:
+                        found = found + _list_after(s, s.start + m.end() + w.end(), actors, strict=True)
             (organisers if role == "organiser" else participants).extend(found)
+    for m in cues.people_from.finditer(s.text):
+        if any(a <= m.start(1) < b for a, b in spans):
+            continue
+        participants.extend(_list_after(s, s.start + m.end(), actors))
     return organisers, participants
 
 

@@ -136,10 +136,17 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
             continue
         while k < len(toks) and toks[k].text == ".":
             k += 1
-        end = _name_run(toks, k, taken, pats)
+        end = _name_run(toks, k, taken, pats, max_tokens=9)
         if end > k and not _looks_like_title(toks, k, end, pats):
             honorific = m.group(0).strip()
-            add(k, end, honorific)
+            # "Minister Counsellor Mr. X": a title just before the honorific
+            h = _token_at(toks, s.start + m.start())
+            a = h
+            while a is not None and a > 0 and toks[a - 1].text[:1].isupper() and taken[a - 1] is None and \
+                    (toks[a - 1].norm in pats.title_words or toks[a - 1].norm in pats.title_heads):
+                a -= 1
+            title = (s.text[toks[a].start - s.start:toks[h - 1].end - s.start], None) if a is not None and a < h else None
+            add(k, end, honorific, title)
 
     # 2. name + ", " + title   /   name + speech verb   /   name + ", who heads ..."
     for i in range(len(toks)):
@@ -199,7 +206,9 @@ def _looks_like_title(toks, a, b, pats) -> bool:
 def _title_starts(toks, k, taken, pats) -> bool:
     """Does a job title start at token k? ("Director …", "the RSO's …", "Australia's Ambassador …")."""
     j = k
-    if j < len(toks) and toks[j].norm in {"the", "former", "acting", "a", "an"}:
+    if j < len(toks) and toks[j].norm in {"former", "acting", "outgoing", "incoming", "then"}:
+        return True
+    if j < len(toks) and toks[j].norm in {"the", "a", "an"}:
         j += 1
     if j < len(toks) and toks[j].norm in pats.title_first:
         return True
@@ -264,11 +273,13 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
 
 
 def _person_follows(toks, k, taken, pats) -> bool:
-    """Does another person start at k? ("… and Lara Franzen, Counsellor …", "… and Mr. X")."""
-    if k >= len(toks) or taken[k] is not None or toks[k].norm in pats.title_first or toks[k].norm == "the":
+    """Does another person start at k? ("… and Lara Franzen, Counsellor …", "… and Minister Mr. X")."""
+    if k >= len(toks):
         return False
-    if pats.honorific.match(" ".join(t.text for t in toks[k:k + 4])):
+    if pats.honorific.search(" ".join(t.text for t in toks[k:k + 5])):
         return True
+    if taken[k] is not None or toks[k].norm in pats.title_first or toks[k].norm == "the":
+        return False
     j = k
     while j < len(toks) and toks[j].text[:1].isupper() and taken[j] is None:
         j += 1
