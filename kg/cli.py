@@ -13,8 +13,14 @@ from .errors import KgError
 
 DEFAULT_STORE = Path("outputs/store")
 DEFAULT_ARTICLES = Path("data/articles")
-STORE_OPTION = click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE,
-                            show_default=True, help="Folder of the embedded store.")
+
+
+def STORE_OPTION(func):
+    """--store PATH and --endpoint URL: the embedded store, or a shared SPARQL server."""
+    func = click.option("--endpoint", default=None, metavar="URL",
+                        help="Use a SPARQL 1.1 server (query URL, e.g. http://host:7878/query) instead of --store.")(func)
+    return click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE,
+                        show_default=True, help="Folder of the embedded store.")(func)
 
 
 class KgGroup(click.Group):
@@ -33,8 +39,10 @@ def main():
     """A knowledge graph of the Bali Process from news articles."""
 
 
-def _open(store_path: Path, read_only: bool = False):
-    from .store import GraphStore
+def _open(store_path: Path, read_only: bool = False, endpoint: str | None = None):
+    from .store import GraphStore, RemoteStore
+    if endpoint:
+        return RemoteStore(endpoint)
     return GraphStore.open_read_only(store_path) if read_only else GraphStore.on_disk(store_path)
 
 
@@ -50,16 +58,20 @@ def _print_report(report) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--infer", type=click.Choice(["rdfs"]), help="Also materialise the RDFS subclass/subproperty closure.")
 @STORE_OPTION
-def ingest(paths, store_path):
+def ingest(paths, infer, store_path, endpoint):
     """Read articles (files or folders) into the store; unchanged articles are skipped."""
     from .pipeline import ingest as run_ingest
     from .sources import iter_source_files
-    store = _open(store_path)
+    store = _open(store_path, endpoint=endpoint)
     files = [f for f in iter_source_files(paths)]
     with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
         report = run_ingest(paths, store, progress=lambda _path: bar.update(1))
     _print_report(report)
+    if infer:
+        from .inference import infer_rdfs
+        click.echo(f"inference: {infer_rdfs(store)} triples in the inferred graph")
     if not report.ok:
         sys.exit(1)
 
@@ -67,10 +79,10 @@ def ingest(paths, store_path):
 @main.command()
 @click.argument("article")
 @STORE_OPTION
-def remove(article, store_path):
+def remove(article, store_path, endpoint):
     """Remove an article's graph (by file name or stem) from the store."""
     from .pipeline import remove_article
-    if remove_article(_open(store_path), article):
+    if remove_article(_open(store_path, endpoint=endpoint), article):
         click.echo(f"removed {article}")
     else:
         raise click.ClickException(f"no article {article!r} in the store")
@@ -169,6 +181,29 @@ def _render_result(result, fmt: str) -> str | bytes:
     return "\n".join(out)
 
 
+def _with_timeout(work, seconds: float | None):
+    """Run `work`; past `seconds`, stop with a clear message (the query thread is abandoned)."""
+    if not seconds:
+        return work()
+    import threading
+    box: dict = {}
+
+    def run():
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # re-raised in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise click.ClickException(f"the query did not finish within {seconds:g} s; narrow it or raise --timeout")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 @main.command()
 @click.argument("query", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -177,11 +212,14 @@ def _render_result(result, fmt: str) -> str | bytes:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "markdown", "ttl", "nt",
                                                      "jsonld"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here.")
+@click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
 @STORE_OPTION
-def query(query, query_file, params, fmt, output, store_path):
+def query(query, query_file, params, fmt, output, timeout, store_path, endpoint):
     """Run SPARQL (text, --file, or a catalogue query NAME) over all named graphs."""
     from .queries import QUERY_DIR, bind_parameters, load_query
-    store = _open(store_path, read_only=True)
+    store = _open(store_path, read_only=True, endpoint=endpoint)
+    if timeout and endpoint:
+        store.timeout = timeout
     bindings = None
     if query_file:
         text = query_file.read_text(encoding="utf-8")
@@ -198,7 +236,7 @@ def query(query, query_file, params, fmt, output, store_path):
         text = query
     else:
         raise click.UsageError("give a SPARQL query, --file Q.rq, or a catalogue query name (see `kg queries`)")
-    out = _render_result(store.query(text, bindings), fmt)
+    out = _with_timeout(lambda: _render_result(store.query(text, bindings), fmt), timeout)
     data = out if isinstance(out, bytes) else (out + "\n").encode("utf-8")
     if output:
         output.write_bytes(data)
@@ -232,10 +270,10 @@ def queries_show(name):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--projection", default="actors", show_default=True, help="Network projection for graph formats.")
 @STORE_OPTION
-def export(fmt, output, projection, store_path):
+def export(fmt, output, projection, store_path, endpoint):
     """Export the store as RDF, or a network as GraphML/GEXF/CSV/JSON/Cytoscape."""
     from .export import export_store
-    path = export_store(_open(store_path, read_only=True), fmt, output, projection)
+    path = export_store(_open(store_path, read_only=True, endpoint=endpoint), fmt, output, projection)
     click.echo(f"wrote {path}")
 
 
@@ -251,11 +289,11 @@ def export(fmt, output, projection, store_path):
 @click.option("--size-by", default="pagerank", type=click.Choice(["pagerank", "degree", "weighted_degree",
                                                                     "betweenness"]), show_default=True)
 @STORE_OPTION
-def viz(output, projection, focus, depth, since, until, size_by, store_path):
+def viz(output, projection, focus, depth, since, until, size_by, store_path, endpoint):
     """Write an interactive network as one self-contained HTML file (works offline)."""
     from .report import write_network_html
-    path, summary = write_network_html(_open(store_path, read_only=True), output, projection, focus, depth, since,
-                                       until, size_by)
+    path, summary = write_network_html(_open(store_path, read_only=True, endpoint=endpoint), output, projection,
+                                       focus, depth, since, until, size_by)
     click.echo(f"wrote {path}: {summary}")
 
 
@@ -263,7 +301,8 @@ def viz(output, projection, focus, depth, since, until, size_by, store_path):
 @click.option("--articles", type=click.Path(exists=True, path_type=Path), default=DEFAULT_ARTICLES, show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
               show_default=True)
-@STORE_OPTION
+@click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
+              help="Folder of the embedded store.")
 def build(articles, out_dir, store_path):
     """The main job: ingest the articles, export TriG, draw the network, print a summary."""
     from .report import build as run_build
@@ -278,10 +317,10 @@ def build(articles, out_dir, store_path):
 
 @main.command()
 @STORE_OPTION
-def validate(store_path):
+def validate(store_path, endpoint):
     """Check the store against the SHACL shapes in ontology/shapes.ttl."""
     from .validate import validate_store
-    violations = validate_store(_open(store_path, read_only=True))
+    violations = validate_store(_open(store_path, read_only=True, endpoint=endpoint))
     for v in violations:
         click.echo(f"{v.focus}\n    property: {v.path or '-'}\n    problem: {v.message}\n"
                    f"    article: {v.article or '(reference)'}")
@@ -293,10 +332,10 @@ def validate(store_path):
 @main.command()
 @click.argument("name_or_iri")
 @STORE_OPTION
-def explain(name_or_iri, store_path):
+def explain(name_or_iri, store_path, endpoint):
     """Print an entity's facts and the sentences behind them."""
     from .explain import explain_entity
-    ex = explain_entity(_open(store_path, read_only=True), name_or_iri)
+    ex = explain_entity(_open(store_path, read_only=True, endpoint=endpoint), name_or_iri)
     click.echo(ex.iri)
     from .namespaces import PREFIXES
 
@@ -312,6 +351,50 @@ def explain(name_or_iri, store_path):
     click.echo("evidence:")
     for date, title, sentence in ex.evidence:
         click.echo(f"  [{date or 'undated'}] {title}\n      “{sentence}”")
+
+
+@main.command()
+@click.option("--port", default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Listen address (loopback by default).")
+@click.option("--writable", is_flag=True, help="Accept SPARQL UPDATE at /update (read-only by default).")
+@click.option("--timeout", default=60, show_default=True, help="Query timeout in seconds.")
+@click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True)
+def serve(port, host, writable, timeout, store_path):
+    """Serve the store over SPARQL 1.1 Protocol (/query) with Oxigraph's query page at /."""
+    import subprocess
+    from .server import server_command
+    cmd = server_command(store_path, host, port, writable, timeout)
+    click.echo(f"serving {store_path} at http://{host}:{port}/ ({'writable' if writable else 'read-only'}); "
+               "Ctrl-C stops it", err=True)
+    try:
+        sys.exit(subprocess.call(cmd))
+    except KeyboardInterrupt:
+        pass
+
+
+@main.group(invoke_without_command=True)
+@click.option("--projection", default="actors", show_default=True)
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table as CSV.")
+@click.option("--top", default=25, show_default=True, help="Rows to print.")
+@STORE_OPTION
+@click.pass_context
+def network(ctx, projection, csv_path, top, store_path, endpoint):
+    """Network metrics: degree, weighted degree, betweenness, PageRank, community, and a summary."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .network import build_network, summarise, write_metrics_csv
+    g = build_network(_open(store_path, read_only=True, endpoint=endpoint), projection)
+    s = summarise(g)
+    click.echo(f"{projection}: {s['nodes']} nodes, {s['edges']} edges, density {s['density']}, "
+               f"{s['components']} components")
+    rows = sorted(g.nodes(data=True), key=lambda nd: -nd[1].get("pagerank", 0))
+    click.echo(f"{'label':45s} {'type':13s} {'deg':>4s} {'wdeg':>5s} {'betw':>7s} {'pagerank':>8s} {'comm':>4s}")
+    for _, d in rows[:top]:
+        click.echo(f"{str(d.get('label'))[:45]:45s} {d.get('type', ''):13s} {d['degree']:4d} "
+                   f"{d['weighted_degree']:5g} {d['betweenness']:7.4f} {d['pagerank']:8.4f} {d['community']:4d}")
+    if csv_path:
+        write_metrics_csv(g, csv_path)
+        click.echo(f"wrote {csv_path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,8 @@ import networkx as nx
 from .errors import KgError
 from .store import GraphStore
 
-__all__ = ["PROJECTIONS", "build_network", "add_metrics", "summarise", "write_network"]
+__all__ = ["PROJECTIONS", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv",
+           "layout_positions"]
 
 TYPE_OF = {  # rdf:type local name -> node type
     "State": "state", "MemberState": "state", "ObserverState": "state",
@@ -214,6 +215,17 @@ def write_network(g: nx.Graph, path: str, fmt: str) -> None:
                 w.writerow([u, v] + [d.get(c, "") for c in edge_cols])
     else:
         raise KgError(f"unknown network format {fmt!r}; use graphml, gexf, json, cytoscape or csv")
+
+
+def write_metrics_csv(g: nx.Graph, path) -> None:
+    """One row per node: IRI, label, type and every metric."""
+    import csv
+    cols = ["label", "type", "degree", "weighted_degree", "betweenness", "pagerank", "community"]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["iri"] + cols)
+        for n, d in g.nodes(data=True):
+            w.writerow([n] + [d.get(c, "") for c in cols])
 
 
 def layout_positions(g: nx.Graph, scale: float = 1000.0) -> dict[str, tuple[float, float]]:

@@ -20,7 +20,7 @@ from rdflib import Graph
 from .errors import QueryError, StoreError
 from .namespaces import PREFIXES
 
-__all__ = ["GraphStore", "RESULT_FORMATS", "RDF_FORMATS", "term", "serialize_results", "serialize_triples",
+__all__ = ["GraphStore", "RemoteStore", "RESULT_FORMATS", "RDF_FORMATS", "term", "serialize_results", "serialize_triples",
            "is_select", "is_boolean"]
 
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
@@ -80,6 +80,14 @@ class GraphStore:
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"could not store graph {graph_iri}: {exc}") from exc
         return len(graph)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL UPDATE in one transaction."""
+        self._check_writable()
+        try:
+            self._store.update(sparql)
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(f"the update failed: {exc}") from exc
 
     def remove_graph(self, graph_iri: str) -> bool:
         self._check_writable()
@@ -203,3 +211,104 @@ def is_select(result) -> bool:
 
 def is_boolean(result) -> bool:
     return isinstance(result, ox.QueryBoolean)
+
+
+class RemoteStore(GraphStore):
+    """A store behind a SPARQL 1.1 endpoint (Query and Update protocols).
+
+    Works with Oxigraph server, Apache Jena Fuseki, GraphDB, Virtuoso or QLever
+    when the server answers queries over the union of its named graphs
+    (Oxigraph: `--union-default-graph`). `query_url` takes SPARQL queries,
+    `update_url` takes SPARQL updates (defaults: `<url>/query`, `<url>/update`
+    when `url` ends in neither).
+    """
+
+    def __init__(self, url: str, update_url: str | None = None, timeout: float = 60.0):
+        url = url.rstrip("/")
+        if url.endswith("/query") or url.endswith("/sparql"):
+            self.query_url = url
+            self.update_url = update_url or (url[: -len("/query")] + "/update" if url.endswith("/query") else url)
+        else:
+            self.query_url, self.update_url = url + "/query", update_url or url + "/update"
+        self.timeout = timeout
+        self.path = None
+        self.read_only = False
+
+    def _post(self, url: str, body: str, content_type: str, accept: str | None = None) -> bytes:
+        import urllib.error
+        import urllib.request
+        headers = {"Content-Type": content_type}
+        if accept:
+            headers["Accept"] = accept
+        request = urllib.request.Request(url, data=body.encode("utf-8"), headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:300]
+            if exc.code in (401, 403):
+                raise StoreError(f"{url} refused the request ({exc.code}): is the endpoint writable? {detail}") from exc
+            raise QueryError(f"{url} answered {exc.code}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {exc}; is the server running?") from exc
+
+    def replace_graph(self, graph_iri: str, graph: Graph) -> int:
+        data = graph.serialize(format="nt")
+        self._post(self.update_url, f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{data}\n}} }}",
+                   "application/sparql-update")
+        return len(graph)
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_url, sparql, "application/sparql-update")
+
+    def remove_graph(self, graph_iri: str) -> bool:
+        if graph_iri not in self.named_graphs():
+            return False
+        self._post(self.update_url, f"DROP GRAPH <{graph_iri}>", "application/sparql-update")
+        return True
+
+    def flush(self) -> None:
+        pass
+
+    def _select_rows(self, sparql: str) -> list[list]:
+        _, rows = self.select(sparql)
+        return rows
+
+    def graph_value(self, graph_iri: str, predicate: str) -> str | None:
+        rows = self._select_rows(f"SELECT ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s <{predicate}> ?o }} }} LIMIT 1")
+        return rows[0][0] if rows else None
+
+    def graphs_with_value(self, predicate: str, value: str) -> list[str]:
+        lit = ox.Literal(value)
+        rows = self._select_rows(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s <{predicate}> {lit} }} }}")
+        return sorted(r[0] for r in rows)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(r[0] for r in self._select_rows("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+    def count_quads(self) -> int:
+        rows = self._select_rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0][0]) if rows else 0
+
+    def query(self, sparql: str, bindings: dict | None = None, union: bool = True):
+        if bindings:
+            sparql = bind_values(sparql, bindings)
+        text = _prefix_header() + sparql
+        kind = re.search(r"^\s*(?:(?:PREFIX|BASE)[^\n]*\n|#[^\n]*\n|\s)*(SELECT|ASK|CONSTRUCT|DESCRIBE)", sparql, re.I)
+        verb = kind.group(1).upper() if kind else "SELECT"
+        if verb in {"CONSTRUCT", "DESCRIBE"}:
+            data = self._post(self.query_url, text, "application/sparql-query", "application/n-triples")
+            return ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        data = self._post(self.query_url, text, "application/sparql-query", "application/sparql-results+json")
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+
+    def dump(self, fmt: str, graph_iri: str | None = None) -> bytes:
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown RDF format {fmt!r}; use one of {', '.join(sorted(RDF_FORMATS))}")
+        where = f"GRAPH <{graph_iri}> {{ ?s ?p ?o }} BIND(<{graph_iri}> AS ?g)" if graph_iri else "GRAPH ?g { ?s ?p ?o }"
+        result = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}", union=False)
+        quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in result]
+        if fmt in DATASET_FORMATS and graph_iri is None:
+            return ox.serialize(quads, format=RDF_FORMATS[fmt], **({"prefixes": dict(PREFIXES)} if fmt == "trig" else {})) or b""
+        return ox.serialize((q.triple for q in quads), format=RDF_FORMATS[fmt],
+                            **({"prefixes": dict(PREFIXES)} if fmt in {"ttl", "turtle"} else {})) or b""

@@ -58,3 +58,18 @@ def test_cli_export_and_viz(tmp_path):
     assert run("export", "--format", "ttl", "-o", tmp_path / "g.ttl", "--store", store).exit_code == 0
     assert run("viz", "-o", tmp_path / "v.html", "--store", store).exit_code == 0
     assert (tmp_path / "g.ttl").stat().st_size > 10000 and (tmp_path / "v.html").exists()
+
+
+def test_cli_query_timeout_is_a_clean_error(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", ARTICLES, "--store", store)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    r = CliRunner().invoke(main, ["query", slow, "--store", str(store), "--timeout", "0.5"])
+    assert r.exit_code == 1 and "did not finish within 0.5 s" in r.output
+
+
+def test_cli_network_prints_metrics(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", ARTICLES, "--store", store)
+    r = run("network", "--projection", "states", "--store", store, "--csv", tmp_path / "m.csv")
+    assert r.exit_code == 0 and "pagerank" in r.output and (tmp_path / "m.csv").exists()

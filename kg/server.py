@@ -1,0 +1,40 @@
+"""`kg serve`: the Oxigraph SPARQL server (the `oxigraph` package) on the store.
+
+Read-only unless asked otherwise, loopback unless asked otherwise, queries over
+the union of all named graphs, and a query timeout.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import StoreError
+
+__all__ = ["server_command", "start_server"]
+
+
+def _oxigraph() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(found).exists():
+        raise StoreError("the `oxigraph` server is not installed; run `pip install oxigraph`")
+    return found
+
+
+def server_command(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
+                   timeout: int = 60) -> list[str]:
+    """The command line that serves `store`: SPARQL at /query (and /update when writable), the query page at /."""
+    if not writable and not Path(store).exists():
+        raise StoreError(f"no store at {store}; run `kg build` or `kg ingest` first")
+    mode = "serve" if writable else "serve-read-only"
+    return [_oxigraph(), mode, "--location", str(store), "--bind", f"{host}:{port}", "--union-default-graph",
+            "--timeout-s", str(timeout)]
+
+
+def start_server(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
+                 timeout: int = 60) -> subprocess.Popen:
+    """Start the server as a child process (the caller stops it)."""
+    Path(store).mkdir(parents=True, exist_ok=True) if writable else None
+    return subprocess.Popen(server_command(store, host, port, writable, timeout),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -1,0 +1,91 @@
+"""A real Oxigraph server process on a free loopback port: catalogue queries over HTTP,
+the query page, refused updates, and the same ingest over --endpoint as into the embedded store."""
+import socket
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from kg.errors import QueryError, StoreError
+from kg.pipeline import ingest
+from kg.queries import bind_parameters, list_queries, load_query
+from kg.server import start_server
+from kg.store import GraphStore, RemoteStore
+
+from .conftest import ARTICLES
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(port: int, seconds: float = 20) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("the server did not start")
+
+
+@pytest.fixture
+def server(tmp_path_factory):
+    """A read-only server on a copy of the built corpus store."""
+    store_dir = tmp_path_factory.mktemp("served") / "store"
+    store = GraphStore.on_disk(store_dir)
+    ingest([ARTICLES], store)
+    del store
+    port = free_port()
+    proc = start_server(store_dir, port=port)
+    try:
+        wait_until_up(port)
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+
+def test_server_answers_catalogue_queries_over_http(server, built_store):
+    remote = RemoteStore(f"http://127.0.0.1:{server}/query")
+    for q in list_queries():
+        result = list(remote.query(q.text, bind_parameters(q, {})))
+        assert result, q.name
+
+
+def test_server_serves_the_query_page(server):
+    page = urllib.request.urlopen(f"http://127.0.0.1:{server}/", timeout=5).read().decode("utf-8", "replace")
+    assert "<html" in page.lower()
+
+
+def test_server_refuses_updates_when_read_only(server):
+    remote = RemoteStore(f"http://127.0.0.1:{server}/query")
+    with pytest.raises((QueryError, StoreError)):
+        remote.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert not bool(remote.query("ASK { <urn:a> <urn:b> <urn:c> }"))
+
+
+def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
+    port = free_port()
+    proc = start_server(tmp_path / "remote", port=port, writable=True)
+    try:
+        wait_until_up(port)
+        remote = RemoteStore(f"http://127.0.0.1:{port}/query")
+        report = ingest([ARTICLES], remote)
+        assert report.ok and len(report.added) == 31
+        assert remote.count_quads() == built_store.count_quads()
+        for name in ("events-per-place", "state-pairs", "people-roles"):
+            q = load_query(name)
+            mine = sorted(map(str, (tuple(s) for s in built_store.select(q.text, bind_parameters(q, {}))[1])))
+            theirs = sorted(map(str, (tuple(s) for s in remote.select(q.text, bind_parameters(q, {}))[1])))
+            assert mine == theirs, name
+        again = ingest([ARTICLES], remote)
+        assert len(again.unchanged) == 31
+    finally:
+        proc.terminate()
+        proc.wait(10)
