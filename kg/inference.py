@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .namespaces import BASE
-from .store import GraphStore
+from .store import GraphStore, remove_graph_update
 
 __all__ = ["GRAPH_ONTOLOGY", "GRAPH_INFERRED", "infer_rdfs"]
 
@@ -20,14 +20,13 @@ GRAPH_ONTOLOGY = BASE + "graph/ontology"
 GRAPH_INFERRED = BASE + "graph/inferred"
 
 CLOSURE = f"""
-DROP SILENT GRAPH <{GRAPH_INFERRED}> ;
-INSERT {{ GRAPH <{GRAPH_INFERRED}> {{ ?x a ?super }} }}
+INSERT {{ GRAPH <{GRAPH_INFERRED}> {{ ?x a ?super }} ?x a ?super }}
 WHERE {{
   GRAPH ?g {{ ?x a ?class }}
   GRAPH <{GRAPH_ONTOLOGY}> {{ ?class (rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)+ ?super }}
   FILTER(isIRI(?super) && ?super != ?class)
 }} ;
-INSERT {{ GRAPH <{GRAPH_INFERRED}> {{ ?s ?super ?o }} }}
+INSERT {{ GRAPH <{GRAPH_INFERRED}> {{ ?s ?super ?o }} ?s ?super ?o }}
 WHERE {{
   GRAPH <{GRAPH_ONTOLOGY}> {{ ?p rdfs:subPropertyOf+ ?super }}
   GRAPH ?g {{ ?s ?p ?o }}
@@ -40,6 +39,7 @@ def infer_rdfs(store: GraphStore) -> int:
     store.replace_graph(GRAPH_ONTOLOGY, Graph().parse(ONTOLOGY))
     from .namespaces import PREFIXES
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    store.update(header + CLOSURE)
+    # one transaction: drop the old closure (and its share of the union), insert the new one in both
+    store.update(header + remove_graph_update(GRAPH_INFERRED) + " ;\n" + CLOSURE)
     _, rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_INFERRED}> {{ ?s ?p ?o }} }}")
     return int(rows[0][0])

@@ -28,8 +28,8 @@ def server_command(store: Path, host: str = "127.0.0.1", port: int = 7878, writa
     if not writable and not Path(store).exists():
         raise StoreError(f"no store at {store}; run `kg build` or `kg ingest` first")
     mode = "serve" if writable else "serve-read-only"
-    return [_oxigraph(), mode, "--location", str(store), "--bind", f"{host}:{port}", "--union-default-graph",
-            "--timeout-s", str(timeout)]
+    # the store keeps the union of its named graphs in the default graph: no --union-default-graph needed
+    return [_oxigraph(), mode, "--location", str(store), "--bind", f"{host}:{port}", "--timeout-s", str(timeout)]
 
 
 def start_server(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,

@@ -48,3 +48,18 @@ def test_store_trig_export_round_trips(built_store, tmp_path):
     one = Graph().parse(data=built_store.dump("nt", graph_iri), format="nt")
     again = Graph().parse(data=one.serialize(format="turtle"), format="turtle")
     assert len(one) > 100 and isomorphic(one, again)
+
+
+def test_store_union_keeps_triples_another_graph_holds():
+    from rdflib import Literal, URIRef
+    store = GraphStore.in_memory()
+    shared = (URIRef("urn:x"), URIRef("urn:p"), Literal("shared"))
+    only_a = (URIRef("urn:x"), URIRef("urn:p"), Literal("only a"))
+    a, b = Graph(), Graph()
+    a.add(shared), a.add(only_a), b.add(shared)
+    store.replace_graph("urn:g:a", a)
+    store.replace_graph("urn:g:b", b)
+    store.remove_graph("urn:g:a")
+    _, rows = store.select("SELECT ?o WHERE { <urn:x> <urn:p> ?o }")
+    assert rows == [["shared"]]
+    assert store.count_quads() == 1

@@ -1,0 +1,140 @@
+"""Catalogue query latency: the embedded Oxigraph store against rdflib's in-memory SPARQL engine.
+
+    python bench/queries.py [--copies 170] [--repeat 3] [--rdflib-limit 30]
+
+Builds the bundled corpus, then a synthetic store of `copies` renamed copies of
+every article graph (states, organisations and the reference graph stay shared,
+so joins across copies are real). Prints the median latency of every catalogue
+query on both sizes, for Oxigraph (through kg's store) and for rdflib on the same
+quads, and the ratio. rdflib runs in a child process that is stopped after
+`--rdflib-limit` seconds per query ("> limit" in the table).
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.namespaces import PREFIXES  # noqa: E402
+from kg.pipeline import ingest  # noqa: E402
+from kg.queries import bind_parameters, list_queries  # noqa: E402
+from kg.store import GraphStore  # noqa: E402
+
+RENAMED = ("/article/", "/event/", "/person/", "/membership/", "/evidence/", "/place/")
+
+
+def synthetic_nquads(store: GraphStore, copies: int) -> bytes:
+    """N-Quads of `copies` renamed copies of every article graph plus the shared reference graph."""
+    base = store.dump("nq").decode("utf-8").splitlines()
+    out = []
+    for line in base:
+        if "/graph/reference" in line.rsplit(" ", 2)[-2]:
+            out.append(line)
+    article_lines = [l for l in base if "/graph/reference" not in l.rsplit(" ", 2)[-2]]
+    for k in range(copies):
+        for line in article_lines:
+            for marker in RENAMED:
+                line = line.replace(marker, f"{marker}c{k}-")
+            out.append(line)
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def median_ms(func, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def _rdflib_worker(nquads: bytes, queries: list[tuple[str, str]], repeat: int, conn) -> None:
+    from rdflib import Dataset
+    ds = Dataset(default_union=True)
+    ds.parse(data=nquads, format="nquads")
+    conn.send(("loaded", None))
+    for name, text in queries:
+        try:
+            t = median_ms(lambda: list(ds.query(text, initNs=PREFIXES)), repeat)
+        except Exception:  # rdflib fails on some valid SPARQL (unbound GROUP_CONCAT inputs)
+            t = float("nan")
+        conn.send((name, t))
+    conn.send(("done", None))
+
+
+def rdflib_latencies(nquads: bytes, queries: list[tuple[str, str]], repeat: int, limit: float) -> dict:
+    """Median ms per query in rdflib; None where a query ran past `limit` (the worker is restarted)."""
+    out: dict = {}
+    remaining = list(queries)
+    while remaining:
+        parent, child = mp.Pipe()
+        proc = mp.Process(target=_rdflib_worker, args=(nquads, remaining, repeat, child), daemon=True)
+        proc.start()
+        if not parent.poll(900):
+            proc.kill()
+            break
+        parent.recv()
+        done = 0
+        for name, _ in remaining:
+            if not parent.poll(limit * repeat):
+                out[name] = None
+                done += 1
+                break
+            _, t = parent.recv()
+            out[name] = t
+            done += 1
+        proc.kill()
+        remaining = remaining[done:]
+    return out
+
+
+def bound_text(q) -> str:
+    from kg.store import bind_values
+    b = bind_parameters(q, {})
+    return bind_values(q.text, b) if b else q.text
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=170, help="renamed copies of the corpus (170 ≈ 1M quads)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rdflib-limit", type=float, default=30.0, help="seconds per rdflib query before giving up")
+    args = ap.parse_args()
+    queries = list_queries()
+    texts = [(q.name, bound_text(q)) for q in queries]
+    with tempfile.TemporaryDirectory() as tmp:
+        small = GraphStore.on_disk(Path(tmp) / "small")
+        ingest([ROOT / "data" / "articles"], small)
+        large = GraphStore.on_disk(Path(tmp) / "large")
+        data = synthetic_nquads(small, args.copies)
+        t = time.perf_counter()
+        large._store.bulk_load(data, format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+        large.ensure_union()
+        load_s = time.perf_counter() - t
+        sizes = {"bundled": (small, small.dump("nq")), f"synthetic x{args.copies}": (large, data)}
+        for label, (store, nq) in sizes.items():
+            print(f"\n## {label}: {store.count_quads():,} quads"
+                  + (f" (bulk load {load_s:.1f} s)" if store is large else ""))
+            ours = {name: median_ms(lambda: list(store.query(text)), args.repeat) for name, text in texts}
+            theirs = rdflib_latencies(nq, texts, args.repeat, args.rdflib_limit)
+            print(f"{'query':28s} {'oxigraph ms':>12s} {'rdflib ms':>12s} {'rdflib/oxigraph':>16s}")
+            for name, _ in texts:
+                r = theirs.get(name)
+                if r is None:
+                    rs, ratio = f"{'> ' + str(int(args.rdflib_limit * 1000)):>12s}", f"{'> ' + format(args.rdflib_limit * 1000 / ours[name], '.0f'):>15s}x"
+                elif r != r:
+                    rs, ratio = f"{'error':>12s}", f"{'-':>16s}"
+                else:
+                    rs, ratio = f"{r:12.1f}", f"{r / ours[name]:15.1f}x"
+                print(f"{name:28s} {ours[name]:12.1f} {rs} {ratio}")
+
+
+if __name__ == "__main__":
+    main()
