@@ -62,19 +62,25 @@ class GraphStore:
             return store
         except OSError as exc:
             if "lock" in str(exc).lower():
-                raise StoreError(f"store {path} is busy: another kg process is writing to it; "
-                                 "wait for it to finish (queries can still run with --read-only)") from exc
+                raise StoreError(f"store {path} is busy: another process (an ingest, a query or `kg serve`) "
+                                 "has it open; wait for it to finish, or share one store through "
+                                 "`kg serve --writable` and --endpoint") from exc
             raise StoreError(f"cannot open store {path}: {exc}") from exc
 
     @classmethod
     def open_read_only(cls, path: str | Path) -> "GraphStore":
+        """Open an existing store for reading.
+
+        It takes the store's lock like a writer does: RocksDB gives no safe
+        reader beside a writing process, so a query while an ingest runs gets
+        a clear "store is busy" error instead of reading a store mid-change.
+        """
         path = Path(path)
-        if not path.exists():
+        if not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}; run `kg ingest` or `kg build` first")
-        try:
-            return cls(ox.Store.read_only(str(path)), path, read_only=True)
-        except OSError as exc:
-            raise StoreError(f"cannot open store {path} read-only: {exc}") from exc
+        store = cls.on_disk(path)
+        store.read_only = True
+        return store
 
     # --- writing -------------------------------------------------------------------------
     def replace_graph(self, graph_iri: str, graph: Graph) -> int:
