@@ -12,7 +12,7 @@ import networkx as nx
 from .errors import KgError
 from .store import GraphStore
 
-__all__ = ["PROJECTIONS", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv",
+__all__ = ["PROJECTIONS", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv", "network_from_query",
            "layout_positions"]
 
 TYPE_OF = {  # rdf:type local name -> node type
@@ -31,14 +31,22 @@ RELATIONS = {"https://schema.org/organizer": "organised", "https://w3id.org/bali
              "https://w3id.org/baliprocess-kg/ontology#inState": "in"}
 
 NODES_QUERY = """
-SELECT ?node (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?type) (SAMPLE(?l) AS ?label) (MIN(?d) AS ?date) (SAMPLE(?status) AS ?bp)
-       (SAMPLE(?sentence) AS ?evidence) (SAMPLE(?url) AS ?source) (SAMPLE(?title) AS ?article)
+SELECT ?node (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?type) (SAMPLE(?l) AS ?label) (MIN(?d) AS ?date)
+       (SAMPLE(?status) AS ?bp) (SAMPLE(?sentence) AS ?evidence) (SAMPLE(?url) AS ?source)
+       (SAMPLE(?title) AS ?article) (SAMPLE(?cl) AS ?country)
+       (GROUP_CONCAT(DISTINCT STR(?theme); separator=" ") AS ?themes)
+       (GROUP_CONCAT(DISTINCT ?role; separator="; ") AS ?roles)
 WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:mentions ?node . ?node a ?t ; rdfs:label ?l .
              OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url }
              OPTIONAL { ?ev kg:supports ?node ; kg:sentence ?sentence } }
   OPTIONAL { ?node schema:startDate ?d }
-  OPTIONAL { GRAPH <https://w3id.org/baliprocess-kg/graph/reference> { ?node kg:baliProcessStatus/rdfs:label ?status } }
+  OPTIONAL { ?node kg:theme ?theme }
+  OPTIONAL { ?m org:member ?node ; org:role/rdfs:label ?role }
+  OPTIONAL { ?node (kg:country|kg:inState|schema:location/kg:inState) ?c .
+             GRAPH <https://w3id.org/baliprocess-kg/graph/reference> { ?c skos:prefLabel ?cl } }
+  OPTIONAL { GRAPH <https://w3id.org/baliprocess-kg/graph/reference> {
+             ?node kg:baliProcessStatus/rdfs:label ?status ; skos:prefLabel ?own } }
 } GROUP BY ?node
 """
 EDGES_QUERY = """
@@ -68,9 +76,14 @@ def _type(iris: str) -> str:
 def _full(store: GraphStore) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     _, rows = store.select(NODES_QUERY)
-    for node, typ, label, date, status, evidence, source, article in rows:
-        g.add_node(node, label=label or node.rsplit("/", 1)[-1], type=_type(typ), iri=node, year=(date or "")[:4],
-                   status=status or "", evidence=evidence or "", source=source or "", article=article or "")
+    for node, typ, label, date, status, evidence, source, article, country, themes, roles in rows:
+        kind = _type(typ)
+        if kind == "state" and not country:
+            country = label
+        g.add_node(node, label=label or node.rsplit("/", 1)[-1], type=kind, iri=node, year=(date or "")[:4],
+                   status=status or "", evidence=evidence or "", source=source or "", article=article or "",
+                   country=country or "", themes=" ".join(t.rsplit("/", 1)[-1] for t in (themes or "").split()),
+                   roles=roles or "")
     _, rows = store.select(EDGES_QUERY)
     for s, p, o in rows:
         if s in g and o in g:
@@ -130,6 +143,44 @@ PROJECTIONS = {
                            lambda store: _bipartite(store, "organisation")),
     "affiliations": ("people and the organisations they work for", _affiliations),
 }
+
+
+def network_from_query(store: GraphStore, sparql: str) -> nx.Graph:
+    """A network from a query: a CONSTRUCT result (IRI objects become edges), or a SELECT of ?source ?target
+    (with optional ?relation, ?weight, ?sourceLabel, ?targetLabel)."""
+    from .store import is_select
+    result = store.query(sparql)
+    g = nx.Graph()
+    if is_select(result):
+        names = [v.value for v in result.variables]
+        if not {"source", "target"} <= set(names):
+            raise KgError("a SELECT query for a network must return ?source and ?target")
+        for row in result:
+            s, t = row["source"], row["target"]
+            if s is None or t is None:
+                continue
+            def label(var, term):
+                return row[var].value if var in names and row[var] is not None else term.value.rsplit("/", 1)[-1]
+            g.add_node(s.value, label=label("sourceLabel", s), type="other", iri=s.value)
+            g.add_node(t.value, label=label("targetLabel", t), type="other", iri=t.value)
+            rel = row["relation"].value if "relation" in names and row["relation"] is not None else ""
+            w = float(row["weight"].value) if "weight" in names and row["weight"] is not None else 1.0
+            g.add_edge(s.value, t.value, relation=rel.rsplit("/", 1)[-1].rsplit("#", 1)[-1], weight=w)
+    else:
+        types, labels = {}, {}
+        for triple in result:
+            s, p, o = triple.subject, triple.predicate, triple.object
+            if p.value.endswith("22-rdf-syntax-ns#type"):
+                types[s.value] = _type(o.value)
+            elif p.value.endswith("rdf-schema#label"):
+                labels[s.value] = o.value
+            elif hasattr(o, "value") and type(o).__name__ == "NamedNode":
+                g.add_edge(s.value, o.value, relation=RELATIONS.get(p.value, p.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]),
+                           weight=1)
+        for n in g.nodes:
+            g.nodes[n].update(label=labels.get(n, n.rsplit("/", 1)[-1]), type=types.get(n, "other"), iri=n)
+    add_metrics(g)
+    return g
 
 
 def build_network(store: GraphStore, projection: str = "actors", since: str | None = None,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .export import export_store
-from .network import build_network, layout_positions, summarise
+from .network import build_network, layout_positions, network_from_query, summarise
 from .pipeline import IngestReport, ingest
 from .store import GraphStore
 from .viz import PHYSICS_LIMIT, write_html
@@ -39,8 +39,12 @@ def store_summary(store: GraphStore) -> str:
 
 def write_network_html(store: GraphStore, output: Path, projection: str = "actors", focus: str | None = None,
                        depth: int = 1, since: str | None = None, until: str | None = None,
-                       size_by: str = "pagerank") -> tuple[Path, str]:
-    g = build_network(store, projection, since, until, focus, depth)
+                       size_by: str = "pagerank", query: str | None = None) -> tuple[Path, str]:
+    if query:
+        g = network_from_query(store, query)
+        projection = "query"
+    else:
+        g = build_network(store, projection, since, until, focus, depth)
     s = summarise(g)
     summary = (f"{s['nodes']} nodes, {s['edges']} edges, {s['components']} components — projection "
                f"'{projection}'" + (f", focus {focus}" if focus else "") +

@@ -61,7 +61,8 @@ def _network_data(g, positions: dict | None, size_by: str) -> tuple[list, list, 
                      size=10 + 30 * (float(d.get(size_by, 0) or 0) / top), **extra)
         node = net.nodes[-1]
         node.update({"kgType": typ, "kgYear": d.get("year", ""), "kgStatus": d.get("status", ""),
-                     "kgIri": d.get("iri", n), "kgLabel": str(d.get("label", n))})
+                     "kgIri": d.get("iri", n), "kgLabel": str(d.get("label", n)), "kgCountry": d.get("country", ""),
+                     "kgThemes": d.get("themes", "")})
     seen = set()
     for u, v, d in g.edges(data=True):
         key = (u, v, d.get("relation"))
@@ -86,6 +87,10 @@ def _json_for_script(data) -> str:
             .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def _option_tags(values) -> str:
+    return "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values)
+
+
 def render_html(g, title: str, summary: str, positions: dict | None = None, size_by: str = "pagerank") -> str:
     """The whole page as one string."""
     nodes, edges, options = _network_data(g, positions, size_by)
@@ -96,12 +101,14 @@ def render_html(g, title: str, summary: str, positions: dict | None = None, size
         f'<small>({html.escape(STYLE.get(t, STYLE["other"])[1])})</small></li>' for t in types)
     type_boxes = "".join(f'<label><input type="checkbox" class="type-filter" value="{html.escape(t)}" checked> '
                          f'{html.escape(t)}</label> ' for t in types)
-    years = sorted({n["kgYear"] for n in nodes if n["kgYear"]})
-    year_options = "".join(f'<option value="{html.escape(y)}">{html.escape(y)}</option>' for y in years)
+    year_options = _option_tags(sorted({n["kgYear"] for n in nodes if n["kgYear"]}))
+    country_options = _option_tags(sorted({n["kgCountry"] for n in nodes if n["kgCountry"]}))
+    theme_options = _option_tags(sorted({t for n in nodes for t in n["kgThemes"].split()}))
     js = (LIB / "vis-network.min.js").read_text(encoding="utf-8")
     css = (LIB / "vis-network.css").read_text(encoding="utf-8") if (LIB / "vis-network.css").exists() else ""
     return PAGE.format(title=html.escape(title), summary=html.escape(summary), legend=legend, type_boxes=type_boxes,
-                       year_options=year_options, vis_js=js.replace("</script", "<\\/script"),
+                       year_options=year_options, country_options=country_options, theme_options=theme_options,
+                       vis_js=js.replace("</script", "<\\/script"),
                        vis_css=css.replace("</style", "<\\/style"),
                        data=_json_for_script({"nodes": nodes, "edges": edges, "options": options}))
 
@@ -145,6 +152,8 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
 <span>Types: {type_boxes}</span>
 <label>Year <select id="year"><option value="">all</option>{year_options}</select></label>
 <label>Status <select id="status"><option value="">all</option><option value="member">member</option><option value="observer">observer</option></select></label>
+<label>Country <select id="country"><option value="">all</option>{country_options}</select></label>
+<label>Theme <select id="theme"><option value="">all</option>{theme_options}</select></label>
 <span id="visible-count"></span>
 </div>
 </header>
@@ -161,6 +170,8 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
   var network = new vis.Network(container, {{ nodes: nodes, edges: edges }}, data.options);
   window.kgNetwork = network; window.kgNodes = nodes; window.kgEdges = edges;
   window.kgStable = !data.options.physics.enabled;
+  window.kgDrawn = false;
+  network.once("afterDrawing", function () {{ window.kgDrawn = performance.now(); }});
   network.once("stabilizationIterationsDone", function () {{
     network.setOptions({{ physics: false }}); window.kgStable = true;
   }});
@@ -168,13 +179,17 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
     var q = document.getElementById("search").value.toLowerCase();
     var year = document.getElementById("year").value;
     var status = document.getElementById("status").value;
+    var country = document.getElementById("country").value;
+    var theme = document.getElementById("theme").value;
     var types = Array.prototype.slice.call(document.querySelectorAll(".type-filter"))
       .filter(function (b) {{ return b.checked; }}).map(function (b) {{ return b.value; }});
     var updates = [], shown = 0;
     nodes.forEach(function (n) {{
       var ok = types.indexOf(n.kgType) >= 0 && (!q || n.kgLabel.toLowerCase().indexOf(q) >= 0)
         && (!year || n.kgType !== "event" || n.kgYear === year)
-        && (!status || n.kgType !== "state" || n.kgStatus === status);
+        && (!status || n.kgType !== "state" || n.kgStatus === status)
+        && (!country || n.kgCountry === country)
+        && (!theme || n.kgType !== "event" || (" " + n.kgThemes + " ").indexOf(" " + theme + " ") >= 0);
       if (ok) shown++;
       updates.push({{ id: n.id, hidden: !ok }});
     }});
@@ -182,7 +197,7 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
     document.getElementById("visible-count").textContent = shown + " of " + nodes.length + " nodes shown";
   }}
   window.kgVisibleNodes = function () {{ return nodes.get({{ filter: function (n) {{ return !n.hidden; }} }}).length; }};
-  ["search", "year", "status"].forEach(function (id) {{ document.getElementById(id).addEventListener("input", apply); }});
+  ["search", "year", "status", "country", "theme"].forEach(function (id) {{ document.getElementById(id).addEventListener("input", apply); }});
   document.querySelectorAll(".type-filter").forEach(function (b) {{ b.addEventListener("change", apply); }});
   apply();
 }})();

@@ -78,3 +78,24 @@ def test_viz_hostile_labels_do_not_run(browser, tmp_path):
     assert page.evaluate("window.pwned === undefined")
     assert page.evaluate("window.kgNodes.length") == 2
     assert page.title() == evil
+
+
+def test_viz_country_and_theme_filters_narrow_the_view(built_store, browser, tmp_path):
+    path, _ = write_network_html(built_store, tmp_path / "n.html")
+    page, _, _ = open_offline(browser, path)
+    total = page.evaluate("window.kgVisibleNodes()")
+    page.select_option("#country", "Fiji")
+    fiji = page.evaluate("window.kgVisibleNodes()")
+    assert 0 < fiji < total
+    page.select_option("#country", "")
+    page.select_option("#theme", "people-smuggling")
+    assert page.evaluate("window.kgVisibleNodes()") < total
+
+
+def test_viz_draws_a_select_query_of_pairs(built_store, browser, tmp_path):
+    query = ("SELECT ?source ?target WHERE { ?e schema:organizer ?source ; kg:participant ?target . "
+             "?target a kg:State }")
+    path, summary = write_network_html(built_store, tmp_path / "q.html", query=query)
+    page, requests, errors = open_offline(browser, path)
+    assert requests == [] and errors == []
+    assert page.evaluate("window.kgEdges.length") > 10
