@@ -290,13 +290,15 @@ def export(fmt, output, projection, store_path, endpoint):
                                                                     "betweenness"]), show_default=True)
 @click.option("--query", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Draw a CONSTRUCT result, or a SELECT of ?source ?target pairs, from this .rq file.")
+@click.option("--theme", help="Only events of this theme (e.g. people-smuggling).")
+@click.option("--kind", help="Only events of this kind (training, meeting, …).")
 @STORE_OPTION
-def viz(output, projection, focus, depth, since, until, size_by, query_file, store_path, endpoint):
+def viz(output, projection, focus, depth, since, until, size_by, query_file, theme, kind, store_path, endpoint):
     """Write an interactive network as one self-contained HTML file (works offline)."""
     from .report import write_network_html
     query = query_file.read_text(encoding="utf-8") if query_file else None
     path, summary = write_network_html(_open(store_path, read_only=True, endpoint=endpoint), output, projection,
-                                       focus, depth, since, until, size_by, query)
+                                       focus, depth, since, until, size_by, query, theme, kind)
     click.echo(f"wrote {path}: {summary}")
 
 

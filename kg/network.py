@@ -35,13 +35,14 @@ SELECT ?node (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?type) (SAMPLE(?l
        (SAMPLE(?status) AS ?bp) (SAMPLE(?sentence) AS ?evidence) (SAMPLE(?url) AS ?source)
        (SAMPLE(?title) AS ?article) (SAMPLE(?cl) AS ?country)
        (GROUP_CONCAT(DISTINCT STR(?theme); separator=" ") AS ?themes)
-       (GROUP_CONCAT(DISTINCT ?role; separator="; ") AS ?roles)
+       (GROUP_CONCAT(DISTINCT ?role; separator="; ") AS ?roles) (SAMPLE(?k) AS ?kind)
 WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:mentions ?node . ?node a ?t ; rdfs:label ?l .
              OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url }
              OPTIONAL { ?ev kg:supports ?node ; kg:sentence ?sentence } }
   OPTIONAL { ?node schema:startDate ?d }
   OPTIONAL { ?node kg:theme ?theme }
+  OPTIONAL { ?node kg:eventKind ?k }
   OPTIONAL { ?m org:member ?node ; org:role/rdfs:label ?role }
   OPTIONAL { ?node (kg:country|kg:inState|schema:location/kg:inState) ?c .
              GRAPH <https://w3id.org/baliprocess-kg/graph/reference> { ?c skos:prefLabel ?cl } }
@@ -76,14 +77,14 @@ def _type(iris: str) -> str:
 def _full(store: GraphStore) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     _, rows = store.select(NODES_QUERY)
-    for node, typ, label, date, status, evidence, source, article, country, themes, roles in rows:
-        kind = _type(typ)
-        if kind == "state" and not country:
+    for node, typ, label, date, status, evidence, source, article, country, themes, roles, kind in rows:
+        node_type = _type(typ)
+        if node_type == "state" and not country:
             country = label
-        g.add_node(node, label=label or node.rsplit("/", 1)[-1], type=kind, iri=node, year=(date or "")[:4],
+        g.add_node(node, label=label or node.rsplit("/", 1)[-1], type=node_type, iri=node, year=(date or "")[:4],
                    status=status or "", evidence=evidence or "", source=source or "", article=article or "",
                    country=country or "", themes=" ".join(t.rsplit("/", 1)[-1] for t in (themes or "").split()),
-                   roles=roles or "")
+                   roles=roles or "", kind=kind or "")
     _, rows = store.select(EDGES_QUERY)
     for s, p, o in rows:
         if s in g and o in g:
@@ -184,15 +185,26 @@ def network_from_query(store: GraphStore, sparql: str) -> nx.Graph:
 
 
 def build_network(store: GraphStore, projection: str = "actors", since: str | None = None,
-                  until: str | None = None, focus: str | None = None, depth: int = 1) -> nx.Graph:
-    """A named projection, optionally cut to a year range or an actor's neighbourhood."""
+                  until: str | None = None, focus: str | None = None, depth: int = 1,
+                  theme: str | None = None, kind: str | None = None) -> nx.Graph:
+    """A named projection, cut to a year range, a theme or an event kind, or an actor's neighbourhood."""
     if projection not in PROJECTIONS:
         raise KgError(f"unknown projection {projection!r}; use one of {', '.join(PROJECTIONS)}")
     g = PROJECTIONS[projection][1](store)
-    if since or until:
-        drop = [n for n, d in g.nodes(data=True) if d.get("type") == "event" and d.get("year") and
-                ((since and d["year"] < since[:4]) or (until and d["year"] > until[:4]))]
-        g.remove_nodes_from(drop)
+
+    def event_out(d) -> bool:
+        if d.get("type") != "event":
+            return False
+        year = d.get("year")
+        if year and ((since and year < since[:4]) or (until and year > until[:4])):
+            return True
+        if theme and theme not in d.get("themes", "").split():
+            return True
+        return bool(kind and d.get("kind") != kind)
+
+    if since or until or theme or kind:
+        g.remove_nodes_from([n for n, d in g.nodes(data=True) if event_out(d)])
+        g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0 and g.nodes[n].get("type") != "event"])
     if focus:
         target = focus.casefold()
         centre = next((n for n, d in g.nodes(data=True) if n == focus or d.get("label", "").casefold() == target), None)

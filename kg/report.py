@@ -39,16 +39,18 @@ def store_summary(store: GraphStore) -> str:
 
 def write_network_html(store: GraphStore, output: Path, projection: str = "actors", focus: str | None = None,
                        depth: int = 1, since: str | None = None, until: str | None = None,
-                       size_by: str = "pagerank", query: str | None = None) -> tuple[Path, str]:
+                       size_by: str = "pagerank", query: str | None = None, theme: str | None = None,
+                       kind: str | None = None) -> tuple[Path, str]:
     if query:
         g = network_from_query(store, query)
         projection = "query"
     else:
-        g = build_network(store, projection, since, until, focus, depth)
+        g = build_network(store, projection, since, until, focus, depth, theme, kind)
     s = summarise(g)
     summary = (f"{s['nodes']} nodes, {s['edges']} edges, {s['components']} components — projection "
                f"'{projection}'" + (f", focus {focus}" if focus else "") +
-               (f", {since or '…'}–{until or '…'}" if since or until else ""))
+               (f", {since or '…'}–{until or '…'}" if since or until else "") +
+               (f", theme {theme}" if theme else "") + (f", {kind} events" if kind else ""))
     positions = layout_positions(g) if g.number_of_nodes() > PHYSICS_LIMIT else None
     path = write_html(g, output, "Bali Process knowledge graph", summary, positions, size_by)
     return path, summary

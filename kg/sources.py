@@ -253,8 +253,20 @@ def _read_html(path: Path, text: str, notes) -> Article:
     return _article(path, "html", title, date_, url, category, blocks, notes)
 
 
-def _read_jsonl(path: Path, text: str, notes) -> Iterator[Article | SourceError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Lines of a JSONL file, read one at a time (any file size, bounded memory)."""
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if len(raw) > MAX_BYTES:
+                raise SourceError(f"{path}:{number}", "the line is over the size limit for one article")
+            try:
+                yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield number, raw.decode("cp1252", errors="replace")
+
+
+def _read_jsonl(path: Path, notes=()) -> Iterator[Article | SourceError]:
+    for number, line in _jsonl_lines(path):
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -313,15 +325,20 @@ def read_articles(path: str | Path) -> Iterator[Article | SourceError]:
         yield SourceError(path, f"unknown suffix {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}")
         return
     try:
-        text, notes = _load_text(path)
         if suffix == ".jsonl":
-            if path.stat().st_size > MAX_BYTES:
-                raise SourceError(path, "too large")
-            yield from _read_jsonl(path, text, notes)
+            if not path.exists():
+                raise SourceError(path, "no such file")
+            with open(path, "rb") as fh:
+                head = fh.read(8192)
+            _decode(path, head)  # empty or binary files are refused up front
+            yield from _read_jsonl(path)
         else:
+            text, notes = _load_text(path)
             yield READERS[suffix](path, text, notes)
     except SourceError as exc:
         yield exc
+    except OSError as exc:
+        yield SourceError(path, f"cannot be read ({exc.strerror or exc})")
 
 
 def read_article(path: str | Path) -> Article:

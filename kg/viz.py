@@ -62,7 +62,9 @@ def _network_data(g, positions: dict | None, size_by: str) -> tuple[list, list, 
         node = net.nodes[-1]
         node.update({"kgType": typ, "kgYear": d.get("year", ""), "kgStatus": d.get("status", ""),
                      "kgIri": d.get("iri", n), "kgLabel": str(d.get("label", n)), "kgCountry": d.get("country", ""),
-                     "kgThemes": d.get("themes", "")})
+                     "kgThemes": d.get("themes", ""), "kgSource": d.get("source", ""),
+                     "kgArticle": d.get("article", ""), "kgEvidence": d.get("evidence", ""),
+                     "kgRoles": d.get("roles", "")})
     seen = set()
     for u, v, d in g.edges(data=True):
         key = (u, v, d.get("relation"))
@@ -138,6 +140,8 @@ header p {{ margin: 0; color: #555; font-size: 13px; }}
 #network {{ flex: 1; }}
 #legend {{ width: 170px; padding: 8px; border-left: 1px solid #ddd; font-size: 13px; }}
 #legend ul {{ list-style: none; padding: 0; }}
+#details {{ border-top: 1px solid #ddd; margin-top: 8px; padding-top: 6px; word-wrap: break-word; }}
+#details blockquote {{ margin: 6px 0; font-style: italic; color: #444; }}
 .swatch {{ display: inline-block; width: 12px; height: 12px; margin-right: 6px; border-radius: 6px; }}
 .swatch.box {{ border-radius: 0; }}
 div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
@@ -158,7 +162,9 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
 </div>
 </header>
 <div id="main"><div id="network"></div>
-<aside id="legend"><strong>Legend</strong><ul>{legend}</ul><p><small>Node size: centrality. Hover for details and the source sentence.</small></p></aside></div>
+<aside id="legend"><strong>Legend</strong><ul>{legend}</ul><p><small>Node size: centrality. Hover for details; click for the source.</small></p>
+<div id="details" hidden><strong id="d-label"></strong><div id="d-type"></div><div id="d-roles"></div>
+<blockquote id="d-evidence"></blockquote><a id="d-source" target="_blank" rel="noopener noreferrer"></a></div></aside></div>
 <script id="graph-data" type="application/json">{data}</script>
 <script>{vis_js}</script>
 <script>
@@ -196,6 +202,19 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
     nodes.update(updates);
     document.getElementById("visible-count").textContent = shown + " of " + nodes.length + " nodes shown";
   }}
+  network.on("click", function (params) {{
+    var box = document.getElementById("details");
+    if (!params.nodes.length) {{ box.hidden = true; return; }}
+    var n = nodes.get(params.nodes[0]);
+    document.getElementById("d-label").textContent = n.kgLabel;
+    document.getElementById("d-type").textContent = n.kgType + (n.kgCountry ? " · " + n.kgCountry : "");
+    document.getElementById("d-roles").textContent = n.kgRoles || "";
+    document.getElementById("d-evidence").textContent = n.kgEvidence || "";
+    var a = document.getElementById("d-source");
+    if (/^https?:\/\//.test(n.kgSource)) {{ a.href = n.kgSource; a.textContent = n.kgArticle || n.kgSource; }}
+    else {{ a.removeAttribute("href"); a.textContent = n.kgArticle || ""; }}
+    box.hidden = false;
+  }});
   window.kgVisibleNodes = function () {{ return nodes.get({{ filter: function (n) {{ return !n.hidden; }} }}).length; }};
   ["search", "year", "status", "country", "theme"].forEach(function (id) {{ document.getElementById(id).addEventListener("input", apply); }});
   document.querySelectorAll(".type-filter").forEach(function (b) {{ b.addEventListener("change", apply); }});

@@ -33,3 +33,11 @@ def test_network_focus_is_an_ego_network(built_store):
 def test_network_unknown_focus_is_an_error(built_store):
     with pytest.raises(KgError, match="no node named"):
         build_network(built_store, focus="Atlantis")
+
+
+def test_network_theme_and_kind_filters_keep_matching_events(built_store):
+    g = build_network(built_store, theme="people-smuggling")
+    events = [d for _, d in g.nodes(data=True) if d["type"] == "event"]
+    assert events and all("people-smuggling" in d["themes"].split() for d in events)
+    g = build_network(built_store, kind="training")
+    assert {d["kind"] for _, d in g.nodes(data=True) if d["type"] == "event"} == {"training"}

@@ -127,3 +127,17 @@ def test_robustness_sigkill_during_ingest_loses_nothing(tmp_path):
     ingest([ARTICLES], store)
     assert _quads_by_graph(store) == expected
     assert store.count_quads() == union
+
+
+def test_robustness_large_jsonl_is_streamed(tmp_path):
+    f = tmp_path / "many.jsonl"
+    record = '{"title": "T%d", "date": "2024-01-01", "text": "Officials from Fiji met in Suva, Fiji. %s"}\n'
+    with open(f, "w", encoding="utf-8") as fh:
+        for i in range(20000):
+            fh.write(record % (i, "x" * 900))
+    assert f.stat().st_size > 16 * 1024 * 1024
+    count = 0
+    for item in read_articles(f):
+        assert not isinstance(item, SourceError)
+        count += 1
+    assert count == 20000

@@ -99,3 +99,14 @@ def test_viz_draws_a_select_query_of_pairs(built_store, browser, tmp_path):
     page, requests, errors = open_offline(browser, path)
     assert requests == [] and errors == []
     assert page.evaluate("window.kgEdges.length") > 10
+
+
+def test_viz_click_shows_source_link_and_sentence(built_store, browser, tmp_path):
+    path, _ = write_network_html(built_store, tmp_path / "n.html")
+    page, _, _ = open_offline(browser, path)
+    node = page.evaluate("window.kgNodes.get({filter: function (n) { return n.kgType === 'event' && n.kgSource }})[0].id")
+    page.evaluate(f"window.kgNetwork.selectNodes([{node!r}]); "
+                  f"window.kgNetwork.body.emitter.emit('click', {{nodes: [{node!r}], edges: []}}); null")
+    assert page.locator("#details").is_visible()
+    assert page.get_attribute("#d-source", "href").startswith("https://")
+    assert page.text_content("#d-evidence")

@@ -1,0 +1,105 @@
+"""HTML network size and speed: generation time, and time until the page is drawn and stable in Chromium.
+
+    python bench/network_page.py [--sizes 500,2000,10000] [--baseline-limit 60]
+
+For each size a scale-free graph of typed nodes is written by kg's writer (layout
+computed in Python past 300 nodes, physics off) and opened from file:// in
+headless Chromium (Debian's, driven by Playwright). The baseline is pyvis's stock
+page for the same graph with its default physics, timed until vis-network reports
+the stabilisation done (capped at --baseline-limit seconds).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.network import add_metrics, layout_positions  # noqa: E402
+from kg.viz import PHYSICS_LIMIT, write_html  # noqa: E402
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+TYPES = ["state", "organisation", "person", "event", "place"]
+
+
+def synthetic_graph(n: int) -> nx.Graph:
+    g = nx.barabasi_albert_graph(n, 2, seed=7)
+    rng = random.Random(7)
+    g = nx.relabel_nodes(g, {i: f"n{i}" for i in g.nodes})
+    for node in g.nodes:
+        g.nodes[node].update(label=f"Node {node}", type=rng.choice(TYPES), year=str(rng.choice([2023, 2024])))
+    for u, v in g.edges:
+        g[u][v].update(relation="took part", weight=1)
+    add_metrics(g)
+    return g
+
+
+def time_page(browser, path: Path, limit: float, stock: bool = False) -> tuple[float, float]:
+    """(ms to first drawing, ms until stable) for the page at `path`."""
+    page = browser.new_page()
+    if stock:
+        page.add_init_script("""
+          window.addEventListener('load', function () {
+            var t0 = performance.now();
+            var wait = setInterval(function () {
+              if (window.network) { clearInterval(wait);
+                window.network.once('afterDrawing', function () { window.kgDrawn = performance.now(); });
+                window.network.once('stabilizationIterationsDone', function () { window.kgStableAt = performance.now(); });
+                window.network.once('stabilized', function () { window.kgStableAt = window.kgStableAt || performance.now(); });
+              } }, 5);
+          });""")
+    start = time.perf_counter()
+    page.goto(path.as_uri())
+    try:
+        page.wait_for_function("window.kgDrawn", timeout=limit * 1000)
+        drawn = (time.perf_counter() - start) * 1000
+        condition = "window.kgStableAt" if stock else "window.kgStable === true"
+        page.wait_for_function(condition, timeout=limit * 1000)
+        stable = (time.perf_counter() - start) * 1000
+    except Exception:
+        drawn = drawn if "drawn" in locals() else float("inf")
+        stable = float("inf")
+    page.close()
+    return drawn, stable
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="500,2000,10000")
+    ap.add_argument("--baseline-limit", type=float, default=60.0)
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+    from pyvis.network import Network
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS, headless=True)
+        print(f"{'nodes':>6s} {'edges':>6s} {'generate s':>11s} {'MB':>5s} {'drawn ms':>9s} {'stable ms':>10s} "
+              f"{'pyvis stock stable ms':>22s}")
+        for n in (int(x) for x in args.sizes.split(",")):
+            g = synthetic_graph(n)
+            t = time.perf_counter()
+            positions = layout_positions(g) if n > PHYSICS_LIMIT else None
+            out = write_html(g, Path(tmp) / f"kg{n}.html", "bench", f"{n} nodes", positions)
+            gen = time.perf_counter() - t
+            drawn, stable = time_page(browser, out, 120)
+            base = "-"
+            if n <= 2000:
+                net = Network(cdn_resources="in_line")
+                net.from_nx(g)
+                stock = Path(tmp) / f"stock{n}.html"
+                stock.write_text(net.generate_html(), encoding="utf-8")
+                _, base_stable = time_page(browser, stock, args.baseline_limit, stock=True)
+                base = f"> {args.baseline_limit * 1000:.0f}" if base_stable == float("inf") else f"{base_stable:.0f}"
+            print(f"{n:6d} {g.number_of_edges():6d} {gen:11.2f} {out.stat().st_size / 2**20:5.1f} {drawn:9.0f} "
+                  f"{stable:10.0f} {base:>22s}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
