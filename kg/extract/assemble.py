@@ -140,7 +140,9 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
     event_objs = []
     for ev in events:
         organisers = _unique(actor_name(m) for m in ev.organisers)
-        participants = _unique(actor_name(m) for m in ev.participants)
+        # the organisations of the people who spoke at or attended an event took part in it
+        speakers_orgs = [org_name for p in ev.people for _, org_name, _ in persons[p.key]["roles"] if org_name]
+        participants = _unique([actor_name(m) for m in ev.participants] + speakers_orgs)
         event_objs.append(Event(ev.name, ev.kind, ev.start, ev.end,
                                 place_names.get(key_of.get(id(ev.place))) if ev.place is not None else None,
                                 organisers, participants, _unique(person_names.get(p.key) for p in ev.people),
