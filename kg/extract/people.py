@@ -87,7 +87,32 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
             for k in range(m.start, m.end):
                 taken[k] = m
         found.extend(_sentence_people(si, s, ents, taken, pats))
+    _add_group_titles(found, sentences, by_sentence, pats)
     return _resolve_surnames(found)
+
+
+def _add_group_titles(found: list[PersonMention], sentences, by_sentence, pats) -> None:
+    """People listed after a plural title with its body ("the Bali Process Co-Chairs, X and Y") hold it."""
+    for p in found:
+        toks = sentences[p.sentence].tokens
+        s = sentences[p.sentence]
+        for k in range(p.start - 1, 0, -1):
+            if toks[k].text not in {",", ":"}:
+                continue
+            head = toks[k - 1]
+            singular = head.norm[:-1] if head.norm.endswith("s") else None
+            if singular and (singular in pats.title_heads or singular in pats.title_words):
+                a = k - 1
+                while a > 0 and toks[a - 1].text[:1].isupper():
+                    a -= 1
+                org = next((m for m in by_sentence.get(p.sentence, []) if m.kind == "org" and a <= m.start
+                            and m.end <= k - 1), None)
+                if org is not None:
+                    title = s.text[toks[a].start - s.start:head.end - s.start][:-1]
+                    role = (title, org)
+                    if all(r[1] is not org for r in p.roles):
+                        p.roles.append(role)
+                break
 
 
 def _name_run(toks, i, taken, pats, max_tokens=6) -> int:
@@ -219,6 +244,12 @@ def _title_starts(toks, k, taken, pats) -> bool:
             after += 1
         if after < len(toks) and (toks[after].norm in pats.title_first or toks[after].norm in {"former", "acting"}):
             return True
+        # "New Zealand's Irregular Migration Officer to …": a title word before the next comma
+        k = after
+        while k < len(toks) and k - after < 6 and toks[k].text[:1].isupper() and toks[k].text != ",":
+            if toks[k].norm in pats.title_heads or toks[k].norm in pats.title_words:
+                return True
+            k += 1
     return False
 
 
