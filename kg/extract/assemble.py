@@ -167,22 +167,31 @@ def _unique(names) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _theme_patterns(lexicon: Lexicon) -> dict:
-    """One regex per theme; all-capital terms (acronyms) match case-sensitively."""
-    out = {}
+def _theme_patterns(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, set[str]]]:
+    """One regex of every trigger term, and the themes each term stands for.
+
+    All-capital terms (acronyms such as TIP) match case-sensitively, the rest in any case.
+    """
+    themes_of: dict[str, set[str]] = {}
     for slug, theme in (lexicon.themes or {}).items():
-        terms = theme.get("terms", [])
-        words = [re.escape(t) if t.isupper() else "(?i:" + re.escape(t) + ")" for t in terms]
-        out[slug] = re.compile(r"\b(" + "|".join(words) + r")\b")
-    return out
+        for term in theme.get("terms", []):
+            themes_of.setdefault(term if term.isupper() else term.casefold(), set()).add(slug)
+    terms = sorted(themes_of, key=len, reverse=True)
+    words = [re.escape(t) if t.isupper() else "(?i:" + re.escape(t) + ")" for t in terms]
+    return re.compile(r"\b(" + "|".join(words) + r")\b"), themes_of
 
 
 def _themes(article: Article, lexicon: Lexicon) -> tuple[str, ...]:
     """Theme slugs whose trigger terms occur in the title or at least twice in the body."""
-    out = []
-    for slug, pattern in _cached(lexicon, "themes", lambda: _theme_patterns(lexicon)).items():
-        in_title = bool(pattern.search(article.title or ""))
-        hits = len(pattern.findall(article.text))
-        if in_title or hits >= 2:
-            out.append(slug)
-    return tuple(out)
+    pattern, themes_of = _cached(lexicon, "themes", lambda: _theme_patterns(lexicon))
+
+    def count(text: str) -> dict[str, int]:
+        hits: dict[str, int] = {}
+        for m in pattern.finditer(text or ""):
+            term = m.group(1)
+            for slug in themes_of.get(term if term.isupper() and term in themes_of else term.casefold(), ()):
+                hits[slug] = hits.get(slug, 0) + 1
+        return hits
+
+    in_title, in_body = count(article.title), count(article.text)
+    return tuple(slug for slug in (lexicon.themes or {}) if in_title.get(slug) or in_body.get(slug, 0) >= 2)

@@ -235,7 +235,9 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
         by_sentence.setdefault(m.sentence, []).append(m)
     for ev in events:
         for si in sorted(set(ev.sentences)):
-            org, part = _roles_in_sentence(sentences[si], by_sentence.get(si, []), cues)
+            if si not in by_sentence:
+                continue  # no actor in the sentence: nothing to assign
+            org, part = _roles_in_sentence(sentences[si], by_sentence[si], cues)
             ev.organisers.extend(org)
             ev.participants.extend(part)
         ev.place = _event_place(ev, mentions, sentences)

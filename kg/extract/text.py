@@ -5,6 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "Sentence", "split_sentences", "tokenize", "norm_token"]
 
@@ -15,8 +16,9 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "hon", "st", "no", "gen", "maj
 BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation token: its text, offsets and folded form (a tuple: cheap to make)."""
+
     text: str
     start: int
     end: int
