@@ -128,7 +128,7 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
             org_name = actor_name(org) if org is not None else None
             if org is not None and org.kind == "state":
                 org_name = None
-            role = (title.strip() if title else None, org_name)
+            role = (_clean_title(title, lexicon), org_name)
             if role != (None, None) and role not in [x[:2] for x in rec["roles"]]:
                 rec["roles"].append((role[0], role[1], p.sentence))
     person_objs = [Person(r["name"], r["honorific"],
@@ -149,6 +149,21 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
                                 themes, _evidence(sentences, [ev.anchor] if ev.anchor is not None else [])))
     return Extraction(article, tuple(state_objs), tuple(org_objs), tuple(person_objs), tuple(place_objs),
                       tuple(event_objs))
+
+
+def _clean_title(title: str | None, lexicon: Lexicon) -> str | None:
+    """"Australia's Ambassador to …" → "Ambassador to …"; "recent RSO secondee" → "secondee"."""
+    if not title:
+        return None
+    title = re.sub(r"\s+", " ", title).strip(" ,;")
+    m = re.match(r"^(?:the\s+)?(.+?)['’]s\s+(.+)$", title)
+    if m and (lexicon.state_by_form(m.group(1)) or lexicon.organisation_by_form(m.group(1))):
+        title = m.group(2)
+    first, _, rest = title.partition(" ")
+    if rest and (lexicon.state_by_demonym(first) or first.lower() in {"recent", "former", "then"} and
+                 first.lower() != "former"):
+        title = rest
+    return title[:1].upper() + title[1:] if title else None
 
 
 def _pattern_name(m: Mention) -> str:

@@ -255,6 +255,7 @@ def _title_starts(toks, k, taken, pats) -> bool:
 
 def _strip_org(title: str, org: Mention, s: Sentence) -> str:
     text = title.replace(org.name, " ")
+    text = re.sub(r"\(\s*[A-Z][A-Z0-9\-/&]+\s*\)", " ", text)  # "(DFAT)" after the organisation
     text = re.sub(r"^\s*(the\s+)?['’]s\s+", "", text)
     text = re.sub(r"\s+(at|of|for|with|from|in)\s+(the\s+)?$", "", text.strip())
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(" ,"))
@@ -322,7 +323,7 @@ def _segments_to_roles(s: Sentence, a: int, b: int, taken, pats) -> list:
     # split at ", " and " and " into segments
     segments, cur = [], a
     for k in range(a, b):
-        if toks[k].text == "," or (toks[k].norm == "and" and k + 1 < b and (toks[k + 1].norm in pats.title_first
+        if toks[k].text == "," or (toks[k].norm == "and" and taken[k] is None and k + 1 < b and (toks[k + 1].norm in pats.title_first
                                                                           or toks[k + 1].norm in {"recent", "former"}
                                                                           or (taken[k + 1] is not None))):
             if k > cur:
