@@ -116,3 +116,16 @@ def test_extract_teaser_text_gives_no_facts(tmp_path):
                  "Japan and Canada hold talks in Tokyo\n", encoding="utf-8")
     x = extract_article(read_article(f))
     assert names(x.states) == set() and names(x.places) == set()
+
+
+def test_extract_undated_subject_event_named_from_title_trigger():
+    x = extract_article(article("The Roundtable brought together officials from Fiji.",
+                                title="Officials join RSO and IOM Roundtable on protecting migrant workers at sea"))
+    assert [(e.name, e.kind, e.start) for e in x.events] == [
+        ("Roundtable on protecting migrant workers at sea", "meeting", None)]
+
+
+def test_extract_undated_event_from_title_verb_and_body_noun():
+    x = extract_article(article("This week the Workshop gathers experts in the region.",
+                                title="RSO convenes experts to discuss safe labour migration"))
+    assert [(e.name, e.kind) for e in x.events] == [("Workshop on safe labour migration", "workshop")]

@@ -220,12 +220,10 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             ev = EventRecord(_event_name(s, cues, article.title), kind, start, end, [si], si)
             by_dates[(start, end)] = ev
             events.append(ev)
-    if not events and title_kind:
-        best = next((si for si, s in enumerate(sentences) if cues.trigger.search(s.text)), 0)
-        name = _event_name(sentences[best], cues, article.title) if sentences else article.title
-        if len(set(normalise(name).split()) - GENERIC_NAME_WORDS) < 2:
-            name = article.title
-        events.append(EventRecord(name, title_kind, None, None, [best], best))
+    if not events:
+        undated = _undated_subject_event(article, sentences, cues, title_trigger, title_kind)
+        if undated is not None:
+            events.append(undated)
     if not events:
         return []
     _assign_sentences(events, sentences)
@@ -247,6 +245,42 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                 ev.people.append(p)
                 keys.add(p.key)
     return events
+
+
+TITLE_VERB = re.compile(r"\b(convenes|convened|hosts|hosted|holds|held|organises|organizes|organised|organized|"
+                        r"brings together|gathers|launches|launched|co-hosts|co-hosted)\b", re.I)
+TOPIC = re.compile(r"\b(?:to (?:discuss|address|examine|explore|tackle|strengthen|consider)|on|about)\s+(.+)$", re.I)
+
+
+def _undated_subject_event(article: Article, sentences: list[Sentence], cues: _Cues, title_trigger,
+                           title_kind: str | None) -> EventRecord | None:
+    """The activity an article is about when it gives no date for it.
+
+    Its name runs from the trigger word in the title ("… join RSO and IOM Roundtable on X"
+    → "Roundtable on X"); with only an event verb in the title ("RSO convenes actors to
+    discuss X"), it is the trigger noun the body capitalises plus the title's topic.
+    """
+    title = article.title or ""
+    if title_trigger is not None:
+        best = next((si for si, s in enumerate(sentences) if cues.trigger.search(s.text)), 0)
+        word = title_trigger.group(1)
+        if word[:1].isupper() and re.match(r"\s+(on|of|for|against)\s", title[title_trigger.end():]):
+            name = title[title_trigger.start():]  # "… Roundtable on preventing X"
+        else:
+            name = _event_name(sentences[best], cues, title) if sentences else title
+        if len(set(normalise(name).split()) - GENERIC_NAME_WORDS) < 2:
+            name = title
+        return EventRecord(name, title_kind, None, None, [best], best)
+    if not TITLE_VERB.search(title):
+        return None
+    for si, s in enumerate(sentences):
+        for m in cues.trigger.finditer(s.text):
+            word = m.group(1)
+            if word[:1].isupper() and m.start() > 0:  # "the Dialogue": the body names the activity
+                topic = TOPIC.search(title[TITLE_VERB.search(title).end():])
+                name = f"{word} on {topic.group(1)}" if topic else title
+                return EventRecord(name, cues.trigger_kind[word.lower()], None, None, [si], si)
+    return None
 
 
 def _shift_year(iso: str, delta: int) -> str:
