@@ -129,3 +129,10 @@ def test_extract_undated_event_from_title_verb_and_body_noun():
     x = extract_article(article("This week the Workshop gathers experts in the region.",
                                 title="RSO convenes experts to discuss safe labour migration"))
     assert [(e.name, e.kind) for e in x.events] == [("Workshop on safe labour migration", "workshop")]
+
+
+def test_extract_who_clause_gives_a_role():
+    x = extract_article(article("The role is held by Jane Roe, Director of Policy at the Department of Justice, "
+                                "who co-chairs the Working Group on Trafficking in Persons."))
+    roles = {(r.title, r.organisation) for r in x.people[0].roles}
+    assert ("Co-Chair", "Bali Process Working Group on Trafficking in Persons") in roles

@@ -294,6 +294,8 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
             break
         end += 1
     span = toks[k + 1:end]
+    if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].norm == "who":
+        end += 1
     who = end < len(toks) and toks[end].norm == "who"
     if span:
         roles.extend(_segments_to_roles(s, k + 1, end, taken, pats))
