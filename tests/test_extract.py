@@ -136,3 +136,15 @@ def test_extract_who_clause_gives_a_role():
                                 "who co-chairs the Working Group on Trafficking in Persons."))
     roles = {(r.title, r.organisation) for r in x.people[0].roles}
     assert ("Co-Chair", "Bali Process Working Group on Trafficking in Persons") in roles
+
+
+def test_extract_passive_organiser_with_words_between():
+    x = extract_article(article("A Thematic Dialogue was convened in Manila, Philippines, on 2 October 2024 by "
+                                "the Department of Justice and the RSO."))
+    assert set(x.events[0].organisers) == {"Department of Justice", "Regional Support Office of the Bali Process"}
+
+
+def test_extract_organisation_owning_a_yearly_event_organises_it():
+    x = extract_article(article("Held over 6-7 December 2023, the RSO 2023 Border Forum gathered officials."))
+    assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)
+    assert "Regional Support Office of the Bali Process" in names(x.organisations)

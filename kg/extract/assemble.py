@@ -62,7 +62,7 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
                                         "kind": entry.kind if entry else m.attrs.get("kind", "other"),
                                         "country": entry.country if entry else m.attrs.get("country")})
             rec.setdefault("standalone", False)
-            rec["standalone"] = rec["standalone"] or not m.attrs.get("in_name")
+            rec["standalone"] = rec["standalone"] or not m.attrs.get("in_name") or m.attrs.get("owner")
             rec["forms"].append(m.name)
             for extra in ("short", "name"):
                 if m.attrs.get(extra):
@@ -111,8 +111,6 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
     place_names = {k: r["name"] for k, r in places.items()}
 
     def actor_name(m: Mention) -> str | None:
-        if m.attrs.get("in_name"):
-            return None
         k = key_of.get(id(m))
         return org_names.get(k) or state_names.get(k)
 

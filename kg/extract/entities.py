@@ -160,12 +160,14 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
         if instance == "ordinal":
             continue
         if m.kind == "org":
+            attrs = {"in_name": True, "owner": instance == "owner"} if instance else None
             orgs.append(_org_mention(si, s, m.start, m.end, m.entry, m.entry.id, m.entry.kind, m.entry.country,
-                                     attrs={"in_name": True} if instance else None))
+                                     attrs=attrs))
         elif m.kind == "org-pattern":
             a = dict(m.entry)
             if instance:
                 a["in_name"] = True
+                a["owner"] = instance == "owner"
             orgs.append(_org_mention(si, s, m.start, m.end, None, a["key"], a["kind"], a.get("country"), attrs=a))
 
     # organisation heads not inside a known organisation
@@ -289,10 +291,18 @@ def _is_instance(toks, a, b) -> str | None:
     if a > 0 and ORDINAL.match(toks[a - 1].text):
         return "ordinal"
     k = b
-    while k < len(toks) and k - b < 5 and (toks[k].text[:1].isupper() or toks[k].text[:1].isdigit()):
+    if k < len(toks) and toks[k].text in {"'s", "’s"}:
+        k += 1
+    while k < len(toks) and k - b < 6 and (toks[k].text[:1].isupper() or toks[k].text[:1].isdigit()):
         k += 1
     if k > b and toks[k - 1].norm in NAME_SUFFIX_WORDS:
-        return "name"  # the capitalised run after the name ends in an event or document word
+        # the capitalised run after the name ends in an event or document word; with a year or a
+        # possessive ("the RSO 2023 Border Forum", "2024 RSO Members' …", "the RSO's Workshop")
+        # the organisation owns the event and stands on its own
+        year_next = b < len(toks) and re.fullmatch(r"(19|20)\d\d", toks[b].text)
+        year_before = a > 0 and re.fullmatch(r"(19|20)\d\d", toks[a - 1].text)
+        possessive = b < len(toks) and toks[b].text in {"'s", "’s"}
+        return "owner" if (year_next or year_before or possessive) else "name"
     return None
 
 

@@ -130,6 +130,17 @@ def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = Fal
     return out
 
 
+def _subject_is_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
+    """Is the subject of the passive at `start` an organisation (not the event)?"""
+    before = s.text[:start].rstrip()
+    subject = [a for a in actors if a.kind == "org" and a.char_end - s.start <= len(before)]
+    if not subject:
+        return False
+    last = subject[-1]
+    between = s.text[last.char_end - s.start:len(before)]
+    return "," in between or len(between.split()) <= 2
+
+
 def _relative_on_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
     """Is the list inside "…, which A and B co-chair" whose antecedent is a body, not the event?"""
     before = s.text[:start - s.start]
@@ -157,9 +168,21 @@ def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
     return list(reversed(out))
 
 
+PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:jointly\s+|also\s+)?(?:hosted|co-hosted|convened|"
+                        r"organi[sz]ed|co-organi[sz]ed|led|co-led|chaired|co-chaired|run|conducted|held|facilitated|"
+                        r"delivered|coordinated)\b[^.;]*?\bby\b", re.I)
+BODY_CLAUSE = re.compile(r"(?:\bwhich|\bthat|,)\s*(?:is|are|was|were)?\s*(?:also\s+)?$", re.I)
+
+
 def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
     organisers, participants = [], []
     spans = []
+    # "a Dialogue was convened in Manila on 2 October by A and B": the passive, with words between
+    for m in PASSIVE_BY.finditer(s.text):
+        if _subject_is_body(s, m.start(), actors):
+            continue  # "IACAT, the body that …, is chaired by the Department of Justice"
+        organisers.extend(_list_after(s, s.start + m.end(), actors, strict=True))
+        spans.append((m.end() - 2, m.end()))
     for m in cues.cue_re.finditer(s.text):
         cue = m.group(1).lower()
         if any(a <= m.start() < b for a, b in spans):
@@ -238,6 +261,11 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             org, part = _roles_in_sentence(sentences[si], by_sentence[si], cues)
             ev.organisers.extend(org)
             ev.participants.extend(part)
+        # an organisation that names the event ("the RSO 2023 Border Forum", "the RSO's Workshop") organises it
+        for m in mentions:
+            if m.kind == "org" and m.attrs.get("in_name") and m.sentence in ev.sentences and \
+                    _names_event(sentences[m.sentence], m, ev, cues):
+                ev.organisers.append(m)
         ev.place = _event_place(ev, mentions, sentences)
         keys = set()
         for p in people:
@@ -281,6 +309,17 @@ def _undated_subject_event(article: Article, sentences: list[Sentence], cues: _C
                 name = f"{word} on {topic.group(1)}" if topic else title
                 return EventRecord(name, cues.trigger_kind[word.lower()], None, None, [si], si)
     return None
+
+
+def _names_event(s: Sentence, m: Mention, ev: EventRecord, cues: _Cues) -> bool:
+    """Does the capitalised run after the organisation end in a trigger of this event's kind?"""
+    rest = s.text[m.char_end - s.start:]
+    run = re.match(r"^(?:['’]s)?((?:\s+[A-Z0-9][\w'’\-]*)+)", rest)
+    if not run:
+        return False
+    last = run.group(1).split()[-1].lower().rstrip("'’s") or ""
+    kind = cues.trigger_kind.get(last) or cues.trigger_kind.get(run.group(1).split()[-1].lower())
+    return kind == ev.kind
 
 
 def _shift_year(iso: str, delta: int) -> str:
