@@ -296,6 +296,6 @@ def layout_positions(g: nx.Graph, scale: float = 1000.0) -> dict[str, tuple[floa
     if g.number_of_nodes() == 0:
         return {}
     u = nx.Graph(g.to_undirected() if g.is_directed() else g)
-    iterations = 50 if len(u) <= 2000 else 15
+    iterations = 50 if len(u) <= 1000 else 30 if len(u) <= 3000 else 8
     pos = nx.spring_layout(u, seed=7, iterations=iterations, scale=scale)
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}

@@ -74,12 +74,17 @@ def _network_data(g, positions: dict | None, size_by: str) -> tuple[list, list, 
         net.add_edge(u, v, label=d.get("relation", ""), value=d.get("weight", 1),
                      title=f"{d.get('relation', '')} (weight {d.get('weight', 1)})")
     physics = not positions
+    large = bool(positions)
     options = {"physics": {"enabled": physics, "stabilization": {"enabled": physics, "iterations": 200},
                            "solver": "forceAtlas2Based"},
-               "edges": {"font": {"size": 9, "align": "middle"}, "smooth": False,
-                         "arrows": {"to": {"enabled": g.is_directed(), "scaleFactor": 0.5}}},
-               "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True},
-               "nodes": {"font": {"size": 12}}}
+               # large graphs come with a computed layout: no layout pass in the browser, and edge
+               # labels (still in each edge's tooltip) are not drawn, which costs most of the drawing
+               "layout": {"improvedLayout": not large},
+               "edges": {"font": {"size": 0 if large else 9, "align": "middle"}, "smooth": False,
+                         "arrows": {"to": {"enabled": g.is_directed() and not large, "scaleFactor": 0.5}}},
+               "interaction": {"hover": not large, "tooltipDelay": 120, "hideEdgesOnDrag": True,
+                               "hideEdgesOnZoom": large},
+               "nodes": {"font": {"size": 12}, "scaling": {"label": {"drawThreshold": 9 if large else 5}}}}
     return net.nodes, net.edges, options
 
 
@@ -197,9 +202,9 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
         && (!country || n.kgCountry === country)
         && (!theme || n.kgType !== "event" || (" " + n.kgThemes + " ").indexOf(" " + theme + " ") >= 0);
       if (ok) shown++;
-      updates.push({{ id: n.id, hidden: !ok }});
+      if (!!n.hidden === ok) updates.push({{ id: n.id, hidden: !ok }});  // only nodes whose state changes
     }});
-    nodes.update(updates);
+    if (updates.length) nodes.update(updates);
     document.getElementById("visible-count").textContent = shown + " of " + nodes.length + " nodes shown";
   }}
   network.on("click", function (params) {{
