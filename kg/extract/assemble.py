@@ -180,7 +180,7 @@ def _unique(names) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _theme_patterns(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, set[str]]]:
+def _theme_patterns(lexicon: Lexicon) -> tuple[tuple, dict[str, set[str]]]:
     """One regex of every trigger term, and the themes each term stands for.
 
     All-capital terms (acronyms such as TIP) match case-sensitively, the rest in any case.
@@ -190,19 +190,25 @@ def _theme_patterns(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, set[str]]]:
         for term in theme.get("terms", []):
             themes_of.setdefault(term if term.isupper() else term.casefold(), set()).add(slug)
     terms = sorted(themes_of, key=len, reverse=True)
-    words = [re.escape(t) if t.isupper() else "(?i:" + re.escape(t) + ")" for t in terms]
-    return re.compile(r"\b(" + "|".join(words) + r")\b"), themes_of
+    acronyms = [re.escape(t) for t in terms if t.isupper()]
+    words = [re.escape(t) for t in terms if not t.isupper()]
+    return (re.compile(r"\b(" + "|".join(words) + r")\b", re.I),
+            re.compile(r"\b(" + "|".join(acronyms) + r")\b") if acronyms else None), themes_of
 
 
 def _themes(article: Article, lexicon: Lexicon) -> tuple[str, ...]:
     """Theme slugs whose trigger terms occur in the title or at least twice in the body."""
     pattern, themes_of = _cached(lexicon, "themes", lambda: _theme_patterns(lexicon))
 
+    words, acronyms = pattern
+
     def count(text: str) -> dict[str, int]:
         hits: dict[str, int] = {}
-        for m in pattern.finditer(text or ""):
-            term = m.group(1)
-            for slug in themes_of.get(term if term.isupper() and term in themes_of else term.casefold(), ()):
+        found = [m.group(1).casefold() for m in words.finditer(text or "")]
+        if acronyms is not None:
+            found += [m.group(1) for m in acronyms.finditer(text or "")]
+        for term in found:
+            for slug in themes_of.get(term, ()):
                 hits[slug] = hits.get(slug, 0) + 1
         return hits
 

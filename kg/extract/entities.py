@@ -82,9 +82,11 @@ class _Heads:
 
 def _scan(tokens, gaz: Gazetteer) -> list[Match]:
     out, i = [], 0
-    roots = (gaz.root, gaz.base.root) if hasattr(gaz, "base") else (gaz.root,)
-    while i < len(tokens):
-        if not any(tokens[i].norm in r for r in roots):
+    own, base = (gaz.root, gaz.base.root) if hasattr(gaz, "base") else (gaz.root, gaz.root)
+    n = len(tokens)
+    while i < n:
+        norm = tokens[i].norm
+        if norm not in base and norm not in own:
             i += 1
             continue
         found = gaz.match(tokens, i)

@@ -79,8 +79,7 @@ class _Cues:
                                       + "|".join(re.escape(w) for w in org.get("part_objects", [])) + r")\b", re.I)
         self.with_cue = re.compile(r"\b(" + "|".join(re.escape(w) for w in org.get("with_cues", [])) + r")\b", re.I)
         nouns = p.get("participant_cues", {}).get("people_nouns", [])
-        self.people_from = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b[^.;:]{0,90}?\b(from|of)\b",
-                                      re.I)
+        self.people_noun = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
 
 
 def _kind_near(s: Sentence, char: int, cues: _Cues) -> str | None:
@@ -111,6 +110,7 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
     return title
 
 
+FROM_OF = re.compile(r"\b(from|of)\b", re.I)
 STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b)*$", re.I)
 
 
@@ -207,8 +207,12 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                     if w:
                         found = found + _list_after(s, s.start + m.end() + w.end(), actors, strict=True)
             (organisers if role == "organiser" else participants).extend(found)
-    for m in cues.people_from.finditer(s.text):
-        if any(a <= m.start(1) < b for a, b in spans):
+    # "officers working in law enforcement from A, B and C": a people noun, then "from"/"of" within 90 characters
+    for noun in cues.people_noun.finditer(s.text):
+        m = FROM_OF.search(s.text, noun.end(), noun.end() + 94)
+        if m is None or any(c in s.text[noun.end():m.start()] for c in ".;:"):
+            continue
+        if any(a <= m.start() < b for a, b in spans):
             continue
         participants.extend(_list_after(s, s.start + m.end(), actors))
     return organisers, participants
