@@ -73,3 +73,24 @@ def test_cli_network_prints_metrics(tmp_path):
     run("ingest", ARTICLES, "--store", store)
     r = run("network", "--projection", "states", "--store", store, "--csv", tmp_path / "m.csv")
     assert r.exit_code == 0 and "pagerank" in r.output and (tmp_path / "m.csv").exists()
+
+
+def test_cli_query_markdown_xml_and_construct(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", SEED, "--store", store)
+    md = run("query", "SELECT ?s WHERE { ?s a kg:Article }", "--store", store, "--format", "markdown").output
+    assert md.splitlines()[0] == "| s |" and md.splitlines()[1] == "|---|"
+    xml = run("query", "SELECT ?s WHERE { ?s a kg:Article }", "--store", store, "--format", "xml").output
+    assert "<sparql" in xml and "kg/article/" in xml
+    ttl = run("query", "CONSTRUCT { ?s a kg:Article } WHERE { ?s a kg:Article }", "--store", store,
+              "--format", "ttl", "-o", tmp_path / "c.ttl")
+    assert ttl.exit_code == 0 and "kg:Article" in (tmp_path / "c.ttl").read_text()
+
+
+def test_cli_catalogue_query_with_parameter(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", ARTICLES, "--store", store)
+    r = run("query", "state-representatives", "--param", "state=Indonesia", "--store", store, "--format", "csv")
+    assert r.exit_code == 0 and "Caka Alverdi Awal" in r.output
+    assert run("queries").output.count("\n") >= 15
+    assert "# title:" in run("queries", "show", "state-pairs").output

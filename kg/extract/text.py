@@ -52,8 +52,13 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     >>> [t.text for t in tokenize("Australia's Attorney-General's Department")]
     ['Australia', "'s", 'Attorney-General', "'s", 'Department']
     """
-    return tuple(Token(m.group(), m.start() + offset, m.end() + offset, norm_token(m.group()))
-                 for m in TOKEN.finditer(text))
+    make, norm = Token._make, norm_token
+    out = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        start = m.start() + offset
+        out.append(make((word, start, start + len(word), norm(word))))
+    return tuple(out)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
