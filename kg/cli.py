@@ -366,15 +366,12 @@ def explain(name_or_iri, store_path, endpoint):
 @click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True)
 def serve(port, host, writable, timeout, store_path):
     """Serve the store over SPARQL 1.1 Protocol (/query) with Oxigraph's query page at /."""
-    import subprocess
-    from .server import server_command
-    cmd = server_command(store_path, host, port, writable, timeout)
+    from .server import serve as run_server
+    if not (store_path / "CURRENT").exists() and not writable:
+        raise click.ClickException(f"no store at {store_path}; run `kg build` or `kg ingest` first")
     click.echo(f"serving {store_path} at http://{host}:{port}/ ({'writable' if writable else 'read-only'}); "
                "Ctrl-C stops it", err=True)
-    try:
-        sys.exit(subprocess.call(cmd))
-    except KeyboardInterrupt:
-        pass
+    sys.exit(run_server(store_path, host, port, writable, timeout))
 
 
 @main.group(invoke_without_command=True)

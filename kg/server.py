@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import StoreError
 
-__all__ = ["server_command", "start_server"]
+__all__ = ["server_command", "start_server", "serve"]
 
 
 def _oxigraph() -> str:
@@ -38,3 +38,31 @@ def start_server(store: Path, host: str = "127.0.0.1", port: int = 7878, writabl
     Path(store).mkdir(parents=True, exist_ok=True) if writable else None
     return subprocess.Popen(server_command(store, host, port, writable, timeout),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def serve(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False, timeout: int = 60) -> int:
+    """Serve `store` until the server stops; returns its exit code.
+
+    A store in use by another process is refused ("store is busy"). A read-only server
+    serves a snapshot (a RocksDB checkpoint: hard links, taken in one step) so that
+    ingests can go on in the store meanwhile: a read-only Oxigraph beside a writing
+    process is undefined behaviour in RocksDB. Restart the server to serve new articles.
+    """
+    import tempfile
+    from .store import GraphStore
+    holder = GraphStore.on_disk(store)  # raises StoreError("… busy …") when in use
+    if writable:
+        del holder  # the writable server takes the lock itself
+        return _call(server_command(store, host, port, True, timeout))
+    with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
+        snapshot = Path(tmp) / "snapshot"
+        holder.backup(snapshot)
+        del holder
+        return _call(server_command(snapshot, host, port, False, timeout))
+
+
+def _call(cmd: list[str]) -> int:
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0

@@ -120,6 +120,11 @@ class GraphStore:
         if not self.read_only:
             self._store.flush()
 
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the store in `target` (a RocksDB checkpoint: cheap hard links)."""
+        self._store.flush()
+        self._store.backup(str(target))
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError("the store is open read-only; open it without --read-only to change it")

@@ -89,3 +89,26 @@ def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_server_kg_serve_serves_a_snapshot_while_ingest_goes_on(tmp_path):
+    import subprocess
+    import sys
+    store_dir = tmp_path / "store"
+    store = GraphStore.on_disk(store_dir)
+    ingest([ARTICLES / "2024-03-11-indonesia-rso-consular-training.txt"], store)
+    del store
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store_dir), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(port)
+        store = GraphStore.on_disk(store_dir)  # the served snapshot leaves the store free
+        report = ingest([ARTICLES], store)
+        assert len(report.added) == 30
+        remote = RemoteStore(f"http://127.0.0.1:{port}/query")
+        assert len(remote.named_graphs()) == 2  # the snapshot: the reference graph and one article
+        del store
+    finally:
+        proc.terminate()
+        proc.wait(10)
