@@ -53,16 +53,25 @@ def test_viz_page_works_offline_with_legend_and_nodes(built_store, browser, tmp_
     assert page.locator("#legend li").count() == 5
 
 
-def test_viz_search_and_type_filter_change_visible_nodes(built_store, browser, tmp_path):
+@pytest.fixture
+def corpus_page(built_store, browser, tmp_path):
+    """The corpus network page, opened offline, and its number of nodes shown at first."""
     path, _ = write_network_html(built_store, tmp_path / "n.html")
     page, _, _ = open_offline(browser, path)
-    total = page.evaluate("window.kgVisibleNodes()")
+    return page, page.evaluate("window.kgVisibleNodes()")
+
+
+def visible(page) -> int:
+    return page.evaluate("window.kgVisibleNodes()")
+
+
+def test_viz_search_and_type_filter_change_visible_nodes(corpus_page):
+    page, total = corpus_page
     page.fill("#search", "Thailand")
-    searched = page.evaluate("window.kgVisibleNodes()")
-    assert 0 < searched < total
+    assert 0 < visible(page) < total
     page.fill("#search", "")
     page.uncheck(".type-filter[value=state]")
-    assert page.evaluate("window.kgVisibleNodes()") < total
+    assert visible(page) < total
 
 
 def test_viz_hostile_labels_do_not_run(browser, tmp_path):
@@ -80,16 +89,13 @@ def test_viz_hostile_labels_do_not_run(browser, tmp_path):
     assert page.title() == evil
 
 
-def test_viz_country_and_theme_filters_narrow_the_view(built_store, browser, tmp_path):
-    path, _ = write_network_html(built_store, tmp_path / "n.html")
-    page, _, _ = open_offline(browser, path)
-    total = page.evaluate("window.kgVisibleNodes()")
+def test_viz_country_and_theme_filters_narrow_the_view(corpus_page):
+    page, total = corpus_page
     page.select_option("#country", "Fiji")
-    fiji = page.evaluate("window.kgVisibleNodes()")
-    assert 0 < fiji < total
+    assert 0 < visible(page) < total
     page.select_option("#country", "")
     page.select_option("#theme", "people-smuggling")
-    assert page.evaluate("window.kgVisibleNodes()") < total
+    assert visible(page) < total
 
 
 def test_viz_draws_a_select_query_of_pairs(built_store, browser, tmp_path):
@@ -101,9 +107,8 @@ def test_viz_draws_a_select_query_of_pairs(built_store, browser, tmp_path):
     assert page.evaluate("window.kgEdges.length") > 10
 
 
-def test_viz_click_shows_source_link_and_sentence(built_store, browser, tmp_path):
-    path, _ = write_network_html(built_store, tmp_path / "n.html")
-    page, _, _ = open_offline(browser, path)
+def test_viz_click_shows_source_link_and_sentence(corpus_page):
+    page, _ = corpus_page
     node = page.evaluate("window.kgNodes.get({filter: function (n) { return n.kgType === 'event' && n.kgSource }})[0].id")
     page.evaluate(f"window.kgNetwork.selectNodes([{node!r}]); "
                   f"window.kgNetwork.body.emitter.emit('click', {{nodes: [{node!r}], edges: []}}); null")
