@@ -148,3 +148,14 @@ def test_extract_organisation_owning_a_yearly_event_organises_it():
     x = extract_article(article("Held over 6-7 December 2023, the RSO 2023 Border Forum gathered officials."))
     assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)
     assert "Regional Support Office of the Bali Process" in names(x.organisations)
+
+
+def test_extract_contributions_listed_after_a_comma():
+    x = extract_article(article("On 3 May 2024 the RSO hosted a forum. Across the day, interventions were made, "
+                                "by Nepal, Pakistan and the International Labour Organization, among others."))
+    assert set(x.events[0].participants) >= {"Nepal", "Pakistan", "International Labour Organization"}
+
+
+def test_extract_a_states_delegation_takes_part():
+    x = extract_article(article("On 3 May 2024 the RSO hosted a meeting. Ms Ann Lee headed the Fijian delegation."))
+    assert "Fiji" in x.events[0].participants

@@ -70,7 +70,9 @@ class _Cues:
                 for cue in p.get(key, {}).get(direction, []):
                     self.cues.append((cue, role, direction))
         self.cues.sort(key=lambda c: len(c[0]), reverse=True)
-        self.cue_re = re.compile(r"\b(" + "|".join(re.escape(c[0]) for c in self.cues) + r")\b", re.I)
+        # words of a cue may be split by a comma: "interventions were made, by A, B and C"
+        self.cue_re = re.compile(r"\b(" + "|".join(re.escape(c[0]).replace("\\ ", r",?\s+") for c in self.cues)
+                                 + r")\b", re.I)
         self.cue_info = {}
         for cue, role, direction in self.cues:
             self.cue_info.setdefault(cue.lower(), []).append((role, direction))
@@ -79,6 +81,8 @@ class _Cues:
                                       + "|".join(re.escape(w) for w in org.get("part_objects", [])) + r")\b", re.I)
         self.with_cue = re.compile(r"\b(" + "|".join(re.escape(w) for w in org.get("with_cues", [])) + r")\b", re.I)
         nouns = p.get("participant_cues", {}).get("people_nouns", [])
+        delegation = p.get("participant_cues", {}).get("state_delegation", [])
+        self.delegation = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in delegation) + r")\b", re.I)
         self.people_noun = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
 
 
@@ -184,7 +188,7 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
         organisers.extend(_list_after(s, s.start + m.end(), actors, strict=True))
         spans.append((m.end() - 2, m.end()))
     for m in cues.cue_re.finditer(s.text):
-        cue = m.group(1).lower()
+        cue = re.sub(r",?\s+", " ", m.group(1).lower())
         if any(a <= m.start() < b for a, b in spans):
             continue
         spans.append((m.start(), m.end()))
@@ -207,6 +211,10 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                     if w:
                         found = found + _list_after(s, s.start + m.end() + w.end(), actors, strict=True)
             (organisers if role == "organiser" else participants).extend(found)
+    # "the Australian delegation", "Indonesia's delegates": the state took part
+    for a in actors:
+        if a.kind == "state" and cues.delegation.match(s.text[a.char_end - s.start:]):
+            participants.append(a)
     # "officers working in law enforcement from A, B and C": a people noun, then "from"/"of" within 90 characters
     for noun in cues.people_noun.finditer(s.text):
         m = FROM_OF.search(s.text, noun.end(), noun.end() + 94)
