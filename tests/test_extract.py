@@ -159,3 +159,20 @@ def test_extract_contributions_listed_after_a_comma():
 def test_extract_a_states_delegation_takes_part():
     x = extract_article(article("On 3 May 2024 the RSO hosted a meeting. Ms Ann Lee headed the Fijian delegation."))
     assert "Fiji" in x.events[0].participants
+
+
+def test_extract_partner_subject_organises_too():
+    x = extract_article(article("On 3 June 2024 the RSO partnered with New Zealand Police to run a course."))
+    assert set(x.events[0].organisers) == {"Regional Support Office of the Bali Process", "New Zealand Police"}
+
+
+def test_extract_body_described_by_passive_is_not_an_organiser():
+    x = extract_article(article("On 3 June 2024 the RSO hosted a dialogue with IACAT. IACAT, the national body that "
+                                "coordinates this work, is chaired by the Department of Justice."))
+    assert "Department of Justice" not in x.events[0].organisers
+
+
+def test_extract_title_subject_organises_an_undated_event():
+    x = extract_article(article("This week the Dialogue brings experts together. The RSO thanked them.",
+                                title="RSO convenes experts to discuss online scams"))
+    assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)

@@ -25,6 +25,7 @@ __all__ = ["EventRecord", "find_events"]
 
 LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\balong with\b|\bincluding\b|\bplus\b|"
                       r"\bthe\b|\bits\b|\btheir\b|\bfrom\b|\bof\b|&|\bboth\b|\bMember Organisations\b|"
+                      r"\bgovernments?\s+of\b|"
                       r"\bMember States\b|\(\s*[\w\-–&/ ]{1,12}\s*\)|['’]s\b|–|—)*$", re.I)
 BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|also|successfully|together|has|have|had|"
                         r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all|pleased|"
@@ -114,6 +115,7 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
     return title
 
 
+PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
 STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b)*$", re.I)
 
@@ -137,6 +139,11 @@ def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = Fal
 def _subject_is_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
     """Is the subject of the passive at `start` an organisation (not the event)?"""
     before = s.text[:start].rstrip()
+    relative = re.search(r",?\s*\b(?:which|that|who)\s+(?:is|are|was|were|has been|have been)$", before, re.I)
+    if relative:
+        # "the meeting, which was chaired by …": the antecedent just before the relative pronoun
+        head = before[:relative.start()].rstrip(" ,")
+        return any(a.kind == "org" and a.char_end - s.start == len(head) for a in actors)
     subject = [a for a in actors if a.kind == "org" and a.char_end - s.start <= len(before)]
     if not subject:
         return False
@@ -194,7 +201,12 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
         spans.append((m.start(), m.end()))
         for role, direction in cues.cue_info.get(cue, []):
             if direction == "after":
+                if re.search(r"\b(is|are|was|were)\s+$", s.text[:m.start()], re.I) and \
+                        _subject_is_body(s, m.start(), actors):
+                    continue  # "IACAT, the body that …, is chaired by the Department of Justice"
                 found = _list_after(s, s.start + m.end(), actors)
+                if role == "organiser" and cue in PARTNER_CUES and found:
+                    found = _list_before(s, s.start + m.start(), actors) + found  # "X partnered with Y"
                 if cue == "joined" and not RUN_VERBS.search(s.text):
                     role = "participant"
             else:
@@ -258,6 +270,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     if not events:
         undated = _undated_subject_event(article, sentences, cues, title_trigger, title_kind)
         if undated is not None:
+            undated.organisers.extend(_title_subjects(article.title or "", mentions))
             events.append(undated)
     if not events:
         return []
@@ -275,7 +288,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             ev.participants.extend(part)
         # an organisation that names the event ("the RSO 2023 Border Forum", "the RSO's Workshop") organises it
         for m in mentions:
-            if m.kind == "org" and m.attrs.get("in_name") and m.sentence in ev.sentences and \
+            if m.kind == "org" and m.attrs.get("owner") and m.sentence in ev.sentences and \
                     _names_event(sentences[m.sentence], m, ev, cues):
                 ev.organisers.append(m)
         ev.place = _event_place(ev, mentions, sentences)
@@ -332,6 +345,26 @@ def _names_event(s: Sentence, m: Mention, ev: EventRecord, cues: _Cues) -> bool:
     last = run.group(1).split()[-1].lower().rstrip("'’s") or ""
     kind = cues.trigger_kind.get(last) or cues.trigger_kind.get(run.group(1).split()[-1].lower())
     return kind == ev.kind
+
+
+def _title_subjects(title: str, mentions: list[Mention]) -> list[Mention]:
+    """Actors before the title's event verb ("RSO and IOM convene …"), as the body names them."""
+    verb = TITLE_VERB.search(title)
+    if not verb:
+        return []
+    parts = [normalise(p) for p in re.split(r",|\band\b|&", title[:verb.start()]) if p.strip()]
+    out = []
+    for part in parts:
+        for m in mentions:
+            if m.kind not in {"org", "state"}:
+                continue
+            forms = {normalise(m.name)} | {normalise(a) for a in m.attrs.get("acronyms", ())}
+            if m.entry is not None and hasattr(m.entry, "forms"):
+                forms |= {normalise(f) for f in m.entry.forms}
+            if part in forms:
+                out.append(m)
+                break
+    return out
 
 
 def _shift_year(iso: str, delta: int) -> str:
