@@ -176,3 +176,9 @@ def test_extract_title_subject_organises_an_undated_event():
     x = extract_article(article("This week the Dialogue brings experts together. The RSO thanked them.",
                                 title="RSO convenes experts to discuss online scams"))
     assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)
+
+
+def test_extract_events_the_same_week_share_the_place():
+    x = extract_article(article("On 5 June 2024 the RSO hosted a reception in Suva, Fiji. "
+                                "A training ran from 3 to 7 June 2024 alongside it."))
+    assert {e.place for e in x.events} == {"Suva"}

@@ -297,7 +297,21 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             if p.sentence in ev.sentences and p.key not in keys:
                 ev.people.append(p)
                 keys.add(p.key)
+    _share_places(events)
     return events
+
+
+def _share_places(events: list[EventRecord], days: int = 7) -> None:
+    """An event with no place of its own that happens within a week of a placed one in the same
+    article (a side meeting, a workshop the same week) is taken to be held there too."""
+    placed = [e for e in events if e.place is not None and e.start]
+    for ev in events:
+        if ev.place is not None or not ev.start:
+            continue
+        start = date.fromisoformat(ev.start)
+        near = [e for e in placed if abs((date.fromisoformat(e.start) - start).days) <= days]
+        if near:
+            ev.place = near[0].place
 
 
 TITLE_VERB = re.compile(r"\b(convenes|convened|hosts|hosted|holds|held|organises|organizes|organised|organized|"
