@@ -182,3 +182,10 @@ def test_extract_events_the_same_week_share_the_place():
     x = extract_article(article("On 5 June 2024 the RSO hosted a reception in Suva, Fiji. "
                                 "A training ran from 3 to 7 June 2024 alongside it."))
     assert {e.place for e in x.events} == {"Suva"}
+
+
+def test_extract_two_numbered_meetings_in_one_sentence_are_two_events():
+    x = extract_article(article("The 5th Steering Group meeting and the 9th Ad Hoc Group meeting took place over "
+                                "2-3 May 2024 in Kuala Lumpur, Malaysia."))
+    assert [(e.name, e.start) for e in x.events] == [("5th Steering Group meeting", "2024-05-02"),
+                                                     ("9th Ad Hoc Group meeting", "2024-05-02")]

@@ -68,6 +68,11 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
                 if m.attrs.get(extra):
                     rec["forms"].append(m.attrs[extra])
             rec["forms"].extend(m.attrs.get("aliases", ()))
+            paren = re.search(r"\s*\(([A-Z][A-Za-z0-9\-/&]+)\)\s*", m.name)
+            if paren and entry is None:
+                # "UN Refugee Agency (UNHCR) Regional Bureau …" is also "UNHCR Regional Bureau …"
+                rec["forms"].append(m.name[:paren.start()] + " " + m.name[paren.end():])
+                rec["forms"].append(paren.group(1) + " " + m.name[paren.end():])
             rec["forms"].extend(m.attrs.get("acronyms", ()))
             if not rec["country"] and m.attrs.get("country"):
                 rec["country"] = m.attrs["country"]

@@ -120,6 +120,34 @@ FROM_OF = re.compile(r"\b(from|of)\b", re.I)
 STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b)*$", re.I)
 
 
+NUMBERED = re.compile(r"\b(?:the\s+)?((?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
+                      r"Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|"
+                      r"Eighteenth|Nineteenth|Twentieth)\s+(?:[A-Z][\w'’\-]*\s+){0,8}?)", re.I)
+
+
+def _numbered_names(s: Sentence, cues: _Cues) -> list[str]:
+    """Two or more numbered events joined by "and" in one sentence, each with its own name."""
+    names = []
+    for m in cues.trigger.finditer(s.text):
+        left = s.text[:m.end()]
+        start = None
+        for n in NUMBERED.finditer(left):
+            start = n.start(1)
+        if start is None or re.search(r"[,;]|\band\b", s.text[start:m.start()]):
+            continue
+        name = s.text[start:m.end()]
+        rest = re.match(r"(\s+(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*|of|on|for|in|and|the|\(|\))"
+                        r"(?:\s+(?:[A-Z][\w'’\-()]*|of|in|for|the|persons|people))*)", s.text[m.end():])
+        if rest and not re.search(r"\band\s+the\s+\d|\band\s+the\s+[A-Z][a-z]+th\b", rest.group(1)):
+            name += rest.group(1)
+        names.append(name.strip())
+    if len(names) < 2:
+        return []
+    joined = all(re.search(r"\band\b", s.text[s.text.index(a) + len(a):s.text.index(b)])
+                 for a, b in zip(names, names[1:]) if a in s.text and b in s.text)
+    return names if joined else []
+
+
 def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = False) -> list[Mention]:
     """Actors listed right after `pos`; with `strict` the list must start at once ("with the RSO")."""
     out, cursor, first = [], pos, True
@@ -264,9 +292,14 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             if (start, end) in by_dates:
                 by_dates[(start, end)].sentences.append(si)
                 continue
-            ev = EventRecord(_event_name(s, cues, article.title), kind, start, end, [si], si)
-            by_dates[(start, end)] = ev
-            events.append(ev)
+            # "the 18th X meeting and the 17th Y meeting took place over 2-3 May": two events
+            names = _numbered_names(s, cues) or [_event_name(s, cues, article.title)]
+            for name in names:
+                trigger = cues.trigger.search(name)
+                ev = EventRecord(name, cues.trigger_kind[trigger.group(1).lower()] if trigger and len(names) > 1
+                                 else kind, start, end, [si], si)
+                by_dates.setdefault((start, end), ev)
+                events.append(ev)
     if not events:
         undated = _undated_subject_event(article, sentences, cues, title_trigger, title_kind)
         if undated is not None:
