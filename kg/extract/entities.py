@@ -269,9 +269,11 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
     for i, m in enumerate(out):
         # "Bali Process Member States": the members act, not the body
         k = m.end
-        if m.kind == "org" and k + 1 < len(toks) and toks[k].norm in {"member", "members"} and \
-                (toks[k].norm == "members" or toks[k + 1].norm in {"states", "state", "countries", "organisations"}):
-            m.attrs["as_members"] = True
+        if m.kind == "org" and k + 1 < len(toks) and toks[k].norm in {"member", "members", "observer", "observers",
+                                                                        "membership"} and \
+                (toks[k].norm in {"members", "observers", "membership"} or toks[k + 1].norm in {
+                    "states", "state", "countries", "organisations", "governments", "and"}):
+            m.attrs["as_members"] = True  # "Bali Process Member and Observer Governments"
     return out
 
 
