@@ -189,3 +189,10 @@ def test_extract_two_numbered_meetings_in_one_sentence_are_two_events():
                                 "2-3 May 2024 in Kuala Lumpur, Malaysia."))
     assert [(e.name, e.start) for e in x.events] == [("5th Steering Group meeting", "2024-05-02"),
                                                      ("9th Ad Hoc Group meeting", "2024-05-02")]
+
+
+def test_extract_partners_after_a_participle_organise_within_the_clause():
+    x = extract_article(article("On 17 October 2023 UNHCR convened the meeting, working with the Governments of "
+                                "Canada and Japan as partners, and the RSO also provided support."))
+    assert set(x.events[0].organisers) == {"Office of the United Nations High Commissioner for Refugees", "Canada",
+                                           "Japan"}

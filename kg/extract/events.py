@@ -117,7 +117,7 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
 
 PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
-STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b)*$", re.I)
+STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b|\bgovernments?\s+of\b)*$", re.I)
 
 
 NUMBERED = re.compile(r"\b(?:the\s+)?((?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
@@ -148,13 +148,16 @@ def _numbered_names(s: Sentence, cues: _Cues) -> list[str]:
     return names if joined else []
 
 
-def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = False) -> list[Mention]:
-    """Actors listed right after `pos`; with `strict` the list must start at once ("with the RSO")."""
+def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = False,
+                limit: int | None = None) -> list[Mention]:
+    """Actors listed right after `pos` (up to `limit`); with `strict` the list must start at once ("with the RSO")."""
     out, cursor, first = [], pos, True
     lead = STRICT_LEAD if strict else LEAD_GAP
     for m in actors:
         if m.char_start < cursor:
             continue
+        if limit is not None and m.char_start >= limit:
+            break
         gap = s.text[cursor - s.start:m.char_start - s.start]
         if (first and lead.match(gap)) or (not first and LIST_GAP.match(gap)):
             out.append(m)
@@ -249,7 +252,8 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                     clause = re.split(r"[.;]|,\s*(?:and|but|while|which)\b", rest)[0]
                     w = cues.with_cue.search(clause)
                     if w:
-                        found = found + _list_after(s, s.start + m.end() + w.end(), actors, strict=True)
+                        found = found + _list_after(s, s.start + m.end() + w.end(), actors, strict=True,
+                                                    limit=s.start + m.end() + len(clause))
             (organisers if role == "organiser" else participants).extend(found)
     # "the Australian delegation", "Indonesia's delegates": the state took part
     for a in actors:
