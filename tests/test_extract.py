@@ -196,3 +196,10 @@ def test_extract_partners_after_a_participle_organise_within_the_clause():
                                 "Canada and Japan as partners, and the RSO also provided support."))
     assert set(x.events[0].organisers) == {"Office of the United Nations High Commissioner for Refugees", "Canada",
                                            "Japan"}
+
+
+def test_extract_group_title_before_a_colon():
+    x = extract_article(article("The Bali Process Co-Chairs then took the floor: Jane Roe, Director of Policy, "
+                                "and John Doe, Deputy Secretary."))
+    for person in x.people:
+        assert any(r.organisation and r.organisation.startswith("Bali Process") for r in person.roles), person

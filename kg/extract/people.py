@@ -99,9 +99,15 @@ def _add_group_titles(found: list[PersonMention], sentences, by_sentence, pats) 
         for k in range(p.start - 1, 0, -1):
             if toks[k].text not in {",", ":"}:
                 continue
-            head = toks[k - 1]
+            # "the Co-Chairs, X and Y" or "the Co-Chairs then took the floor: X, …"
+            h = k - 1
+            if toks[k].text == ":":
+                h = next((j for j in range(k - 1, max(0, k - 8), -1) if toks[j].norm.endswith("s") and
+                          toks[j].norm[:-1] in pats.title_heads | pats.title_words), k - 1)
+            head = toks[h]
             singular = head.norm[:-1] if head.norm.endswith("s") else None
             if singular and (singular in pats.title_heads or singular in pats.title_words):
+                k = h + 1
                 a = k - 1
                 while a > 0 and toks[a - 1].text[:1].isupper():
                     a -= 1
