@@ -203,3 +203,10 @@ def test_extract_group_title_before_a_colon():
                                 "and John Doe, Deputy Secretary."))
     for person in x.people:
         assert any(r.organisation and r.organisation.startswith("Bali Process") for r in person.roles), person
+
+
+def test_extract_participant_list_after_a_named_membership():
+    x = extract_article(article("On 2 May 2024 the RSO hosted a meeting. Present from the Ad Hoc Group membership "
+                                "were Nepal, Pakistan and the Maldives."))
+    assert set(x.events[0].participants) >= {"Nepal", "Pakistan", "Maldives"}
+    assert "Bali Process Ad Hoc Group" not in x.events[0].participants

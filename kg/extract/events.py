@@ -30,7 +30,7 @@ LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\bal
 BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|also|successfully|together|has|have|had|"
                         r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all|pleased|"
                         r"glad|proud|honoured|honored|delighted|to|will|would|subsequently|later|further)\b)*$", re.I)
-LEAD_GAP = re.compile(r"^(?:\s|,|:|\b(?:the|a|an|and|of|from|were|was|are|is|senior|government|law|enforcement|officials?|"
+LEAD_GAP = re.compile(r"^(?:\s|,|:|\b(?-i:[A-Z][\w\-]*)\b|\b(?:the|a|an|and|of|from|were|was|are|is|membership|senior|government|law|enforcement|officials?|"
                       r"officers?|experts?|representatives?|delegates?|delegations?|participants?|members?|"
                       r"member|states?|organisations?|organizations?|agencies|partners?|colleagues|staff|"
                       r"counterparts|practitioners|policy|more|than|over|some|\d+)\b)*$", re.I)
