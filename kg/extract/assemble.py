@@ -197,7 +197,7 @@ def _theme_patterns(lexicon: Lexicon) -> tuple[tuple, dict[str, set[str]]]:
     terms = sorted(themes_of, key=len, reverse=True)
     acronyms = [re.escape(t) for t in terms if t.isupper()]
     words = [re.escape(t) for t in terms if not t.isupper()]
-    return (re.compile(r"\b(" + "|".join(words) + r")\b", re.I),
+    return (re.compile(r"\b(" + "|".join(words) + r")\b"),  # matched against case-folded text
             re.compile(r"\b(" + "|".join(acronyms) + r")\b") if acronyms else None), themes_of
 
 
@@ -209,7 +209,7 @@ def _themes(article: Article, lexicon: Lexicon) -> tuple[str, ...]:
 
     def count(text: str) -> dict[str, int]:
         hits: dict[str, int] = {}
-        found = [m.group(1).casefold() for m in words.finditer(text or "")]
+        found = [m.group(1) for m in words.finditer((text or "").casefold())]
         if acronyms is not None:
             found += [m.group(1) for m in acronyms.finditer(text or "")]
         for term in found:
