@@ -210,3 +210,10 @@ def test_extract_participant_list_after_a_named_membership():
                                 "were Nepal, Pakistan and the Maldives."))
     assert set(x.events[0].participants) >= {"Nepal", "Pakistan", "Maldives"}
     assert "Bali Process Ad Hoc Group" not in x.events[0].participants
+
+
+def test_extract_co_chairs_given_as_people_count_through_their_state():
+    x = extract_article(article("On 2 May 2024 the 9th Ad Hoc Group meeting took place. Chairing the meeting were "
+                                "Ambassador Jane Roe, Fiji's Ambassador for Migration, and Ambassador John Doe, "
+                                "Samoan Director-General for Policy."))
+    assert set(x.events[0].organisers) >= {"Fiji", "Samoa"}

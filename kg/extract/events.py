@@ -328,6 +328,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             if m.kind == "org" and m.attrs.get("owner") and m.sentence in ev.sentences and \
                     _names_event(sentences[m.sentence], m, ev, cues):
                 ev.organisers.append(m)
+        ev.organisers.extend(_chairs_given_as_people(ev, sentences, mentions, people))
         ev.place = _event_place(ev, mentions, sentences)
         keys = set()
         for p in people:
@@ -336,6 +337,34 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                 keys.add(p.key)
     _share_places(events)
     return events
+
+
+CHAIR = re.compile(r"\b(?:chairing|co-chairing|chaired by|co-chaired by|chairs were|co-chairs were)\b", re.I)
+
+
+def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions: list[Mention],
+                            people: list[PersonMention]) -> list[Mention]:
+    """Co-chairs named only as people count through their organisation, or their state where the
+    text gives only the state ("Chairing the meeting were Ambassador X, Australia's …, and Y, Indonesian …")."""
+    out: list[Mention] = []
+    for si in sorted(set(ev.sentences)):
+        s = sentences[si]
+        cue = CHAIR.search(s.text)
+        if not cue:
+            continue
+        here = sorted((p for p in people if p.sentence == si and s.tokens[p.start].start - s.start > cue.start()),
+                      key=lambda p: p.start)
+        for i, p in enumerate(here):
+            # the person's own description first ("Ambassador X, Australia's Ambassador to …")
+            end = here[i + 1].start if i + 1 < len(here) else len(s.tokens)
+            own = [m for m in mentions if m.sentence == si and m.kind in {"state", "org"} and p.end <= m.start < end]
+            if own:
+                out.append(own[0])
+                continue
+            orgs = [org for _, org in p.roles if org is not None and org.kind == "org"]
+            if orgs:
+                out.append(orgs[0])
+    return out
 
 
 def _share_places(events: list[EventRecord], days: int = 7) -> None:
