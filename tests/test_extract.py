@@ -217,3 +217,13 @@ def test_extract_co_chairs_given_as_people_count_through_their_state():
                                 "Ambassador Jane Roe, Fiji's Ambassador for Migration, and Ambassador John Doe, "
                                 "Samoan Director-General for Policy."))
     assert set(x.events[0].organisers) >= {"Fiji", "Samoa"}
+
+
+def test_extract_partners_of_the_organiser_are_not_also_participants():
+    x = extract_article(article("On 19 August 2024 the RSO coordinated the course together with New Zealand Police "
+                                "and the Royal Thai Police, and the Jakarta Centre for Law Enforcement Cooperation "
+                                "also provided support."))
+    ev = x.events[0]
+    assert set(ev.organisers) == {"Regional Support Office of the Bali Process", "New Zealand Police",
+                                  "Royal Thai Police"}
+    assert set(ev.participants) == {"Jakarta Centre for Law Enforcement Cooperation"}

@@ -195,16 +195,19 @@ def _relative_on_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
 
 
 def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
-    out, cursor, first = [], pos, True
+    out, cursor, first, separate = [], pos, True, False
     for m in reversed(actors):
         if m.char_end > cursor:
             continue
         gap = s.text[m.char_end - s.start:cursor - s.start]
-        if (first and BEFORE_GAP.match(gap)) or (not first and LIST_GAP.match(gap)):
-            out.append(m)
-            cursor, first = m.char_start, False
-        else:
+        if first and BEFORE_GAP.match(gap):
+            # "…, and the JCLEC also provided support": "also" marks a clause of its own,
+            # so the list does not run on past the comma before its subject
+            separate = bool(re.search(r"\balso\b", gap, re.I))
+        elif first or not LIST_GAP.match(gap) or (separate and "," in gap):
             break
+        out.append(m)
+        cursor, first = m.char_start, False
     if out and _relative_on_body(s, out[-1].char_start, actors):
         return []  # "the Working Group, which Australia and Indonesia co-chair"
     return list(reversed(out))
@@ -254,6 +257,7 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                     if w:
                         found = found + _list_after(s, s.start + m.end() + w.end(), actors, strict=True,
                                                     limit=s.start + m.end() + len(clause))
+                        spans.append((m.end() + w.start(), m.end() + w.end()))  # not a participant cue too
             (organisers if role == "organiser" else participants).extend(found)
     # "the Australian delegation", "Indonesia's delegates": the state took part
     for a in actors:
