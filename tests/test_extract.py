@@ -227,3 +227,9 @@ def test_extract_partners_of_the_organiser_are_not_also_participants():
     assert set(ev.organisers) == {"Regional Support Office of the Bali Process", "New Zealand Police",
                                   "Royal Thai Police"}
     assert set(ev.participants) == {"Jakarta Centre for Law Enforcement Cooperation"}
+
+
+def test_extract_participle_after_a_comma_names_no_organiser():
+    x = extract_article(article("The RSO was glad to support a session of the Working Group on Trafficking in "
+                                "Persons, held over 26-27 July 2023 in Bangkok."))
+    assert "Bali Process Working Group on Trafficking in Persons" not in x.events[0].organisers

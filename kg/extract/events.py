@@ -115,6 +115,9 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
     return title
 
 
+PARTICIPLES = {"held", "hosted", "co-hosted", "convened", "organised", "organized", "led", "co-led", "conducted",
+               "run", "chaired", "co-chaired", "launched", "released", "published", "delivered", "facilitated",
+               "coordinated", "supported", "attended", "presented"}
 PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
 STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b|\bgovernments?\s+of\b)*$", re.I)
@@ -244,6 +247,8 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                 if cue == "joined" and not RUN_VERBS.search(s.text):
                     role = "participant"
             else:
+                if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES:
+                    continue  # "… of the Working Group, held over 26-27 July": a participle, not a subject's verb
                 found = _list_before(s, s.start + m.start(), actors)
                 if cue == "joined":
                     role = "organiser" if RUN_VERBS.search(s.text) else "participant"
