@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .errors import ExportError
 from .network import build_network, write_network
-from .store import RDF_FORMATS, GraphStore
+from .store import GraphStore
 
 __all__ = ["RDF_EXPORT_FORMATS", "NETWORK_FORMATS", "export_store"]
 

@@ -37,9 +37,7 @@ WHERE {{
 def infer_rdfs(store: GraphStore) -> int:
     """Load the ontology and (re)compute the inferred graph; returns the number of inferred triples."""
     store.replace_graph(GRAPH_ONTOLOGY, Graph().parse(ONTOLOGY))
-    from .namespaces import PREFIXES
-    header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
     # one transaction: drop the old closure (and its share of the union), insert the new one in both
-    store.update(header + remove_graph_update(GRAPH_INFERRED) + " ;\n" + CLOSURE)
+    store.update(remove_graph_update(GRAPH_INFERRED) + " ;\n" + CLOSURE)
     _, rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_INFERRED}> {{ ?s ?p ?o }} }}")
     return int(rows[0][0])

@@ -123,6 +123,13 @@ class Lexicon:
     def place_by_form(self, form: str) -> PlaceEntry | None:
         return self._place_forms.get(normalise(form))
 
+    def compiled(self, name: str, make):
+        """A value derived from this lexicon (compiled patterns), made once by `make()` and kept."""
+        cache = self.__dict__.setdefault("_compiled", {})
+        if name not in cache:
+            cache[name] = make()
+        return cache[name]
+
     def state_by_iso3(self, iso3: str) -> StateEntry | None:
         return next((s for s in self.states if s.iso3 == iso3), None)
 

@@ -7,10 +7,10 @@ event it attests (see ontology/README.md).
 """
 from __future__ import annotations
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from .lexicon import Lexicon, load_lexicon, slugify
-from .model import Evidence, Extraction
+from .model import Extraction
 from .namespaces import (DCTERMS, GRAPH_REFERENCE, KG, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, THEME,
                          WD, XSD, iri)
 from .resolve import (actor_iri_key, event_keys, organisation_key, person_key, place_key, state_key)

@@ -6,10 +6,9 @@
 """
 from __future__ import annotations
 
-import re
 
 from .lexicon import Lexicon, load_lexicon, normalise, slugify
-from .model import Event, Extraction, Organisation, Person, Place, State
+from .model import Extraction, Organisation, Person, Place, State
 
 __all__ = ["state_key", "organisation_key", "person_key", "place_key", "event_keys", "actor_iri_key"]
 

@@ -93,10 +93,10 @@ class GraphStore:
         return len(graph)
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL UPDATE in one transaction."""
+        """Run a SPARQL UPDATE (the project prefixes declared) in one transaction."""
         self._check_writable()
         try:
-            self._store.update(sparql)
+            self._store.update(_prefix_header() + sparql)
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"the update failed: {exc}") from exc
 
@@ -296,7 +296,7 @@ class RemoteStore(GraphStore):
         return len(graph)
 
     def update(self, sparql: str) -> None:
-        self._post(self.update_url, sparql, "application/sparql-update")
+        self._post(self.update_url, _prefix_header() + sparql, "application/sparql-update")
 
     def remove_graph(self, graph_iri: str) -> bool:
         if graph_iri not in self.named_graphs():

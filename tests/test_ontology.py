@@ -1,5 +1,5 @@
 from rdflib import Graph
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import RDFS
 
 from kg.namespaces import KG
 from kg.queries import QUERY_DIR

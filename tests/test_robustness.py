@@ -4,7 +4,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -46,8 +45,7 @@ def test_robustness_each_bad_input_is_named_and_the_rest_is_stored(tmp_path):
 
 def test_robustness_latin1_and_malformed_html_are_recovered(tmp_path):
     f = tmp_path / "old.html"
-    f.write_bytes("<html><body><article><p>Delegates from Viet Nam met in Hanoi, Việt Nam".encode("utf-8")[:0]
-                  + b"<html><body><article><p>Delegates from Malaysia met in Penang \xe9t\xe9.<p>Second")
+    f.write_bytes(b"<html><body><article><p>Delegates from Malaysia met in Penang \xe9t\xe9.<p>Second")
     a = read_article(f)
     assert "Malaysia" in a.text and a.notes
 

@@ -78,7 +78,7 @@ def test_sources_binary_under_text_suffix_is_refused(tmp_path):
 
 def test_sources_cp1252_text_is_decoded_with_a_note(tmp_path):
     f = tmp_path / "old.txt"
-    f.write_bytes("Title\n\nThe Minister’s visit to Việt".encode("utf-8")[:0] + "Title\n\nThe Minister\x92s visit".encode("latin-1"))
+    f.write_bytes("Title\n\nThe Minister\x92s visit".encode("latin-1"))
     a = read_article(f)
     assert "Minister’s" in a.text
     assert any("cp1252" in n for n in a.notes)

@@ -5,7 +5,7 @@ import re
 
 from ..lexicon import Lexicon, OrganisationEntry, normalise
 from ..model import (Article, Event, Evidence, Extraction, Organisation, Person, Place, Role, State)
-from .entities import Mention, _cached
+from .entities import Mention
 from .events import EventRecord
 from .people import PersonMention
 from .text import Sentence
@@ -203,7 +203,7 @@ def _theme_patterns(lexicon: Lexicon) -> tuple[tuple, dict[str, set[str]]]:
 
 def _themes(article: Article, lexicon: Lexicon) -> tuple[str, ...]:
     """Theme slugs whose trigger terms occur in the title or at least twice in the body."""
-    pattern, themes_of = _cached(lexicon, "themes", lambda: _theme_patterns(lexicon))
+    pattern, themes_of = lexicon.compiled("themes", lambda: _theme_patterns(lexicon))
 
     words, acronyms = pattern
 

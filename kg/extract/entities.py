@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import Lexicon, OrganisationEntry, PlaceEntry, StateEntry, normalise
+from ..lexicon import Lexicon, normalise
 from .gazetteer import Gazetteer, Match
 from .text import Sentence, Token, tokenize
 
@@ -31,14 +31,6 @@ RIGHT_CONNECTORS = {"of", "for", "on", "against", "to", "and", "&"}
 EMBASSY_HEADS = {"embassy", "consulate", "consulate-general", "high commission", "mission", "office"}
 HEAD_FIRST = {"immigration", "police", "customs"}
 DIRECTIONS = r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central|centre|center)"
-
-
-def _cached(lexicon: Lexicon, name: str, make):
-    """Compiled patterns kept with the lexicon they come from."""
-    cache = lexicon.__dict__.setdefault("_compiled", {})
-    if name not in cache:
-        cache[name] = make()
-    return cache[name]
 
 
 @dataclass
@@ -104,8 +96,8 @@ def _is_name_token(t: Token) -> bool:
 
 def find_mentions(sentences: list[Sentence], lexicon: Lexicon, gaz: Gazetteer, text: str) -> list[Mention]:
     """All state, organisation and place mentions of an article, in text order."""
-    heads = _cached(lexicon, "heads", lambda: _Heads(lexicon))
-    actor_nouns = _cached(lexicon, "actor_nouns",
+    heads = lexicon.compiled("heads", lambda: _Heads(lexicon))
+    actor_nouns = lexicon.compiled("actor_nouns",
                           lambda: {normalise(n) for n in lexicon.patterns.get("state_actor_nouns", [])})
     gaz = gaz.layered()
     # two passes: the first finds acronym definitions and pattern organisations,

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from ..lexicon import Lexicon, normalise
 from ..model import Article
 from .dates import find_dates
-from .entities import Mention, _cached
+from .entities import Mention
 from .people import PersonMention
 from .text import Sentence
 
@@ -34,8 +34,6 @@ LEAD_GAP = re.compile(r"^(?:\s|,|:|\b(?-i:[A-Z][\w\-]*)\b|\b(?:the|a|an|and|of|f
                       r"officers?|experts?|representatives?|delegates?|delegations?|participants?|members?|"
                       r"member|states?|organisations?|organizations?|agencies|partners?|colleagues|staff|"
                       r"counterparts|practitioners|policy|more|than|over|some|\d+)\b)*$", re.I)
-RELATIVE_BEFORE = re.compile(r"\b(which|that|who|whom)\s*$", re.I)
-RELATIVE_ON_BODY = re.compile(r"\b(which|that|who|whom)\s*$", re.I)
 RUN_VERBS = re.compile(r"\bto (run|host|deliver|organi[sz]e|conduct|co-host|hold|convene|facilitate)\b", re.I)
 GENERIC_NAME_WORDS = {"meeting", "training", "workshop", "conference", "forum", "dialogue", "session", "event",
                       "webinar", "programme", "program", "bali", "process", "rso", "annual", "regional",
@@ -281,7 +279,7 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
 
 def find_events(article: Article, sentences: list[Sentence], mentions: list[Mention],
                 people: list[PersonMention], lexicon: Lexicon) -> list[EventRecord]:
-    cues = _cached(lexicon, "events", lambda: _Cues(lexicon))
+    cues = lexicon.compiled("events", lambda: _Cues(lexicon))
     year = article.year
     published = date.fromisoformat(article.date) if article.date else None
     title_trigger = cues.trigger.search(article.title or "")

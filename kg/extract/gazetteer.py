@@ -68,7 +68,6 @@ class Gazetteer:
 
 
 def _case_ok(surface: tuple[Token, ...], form: str, acronym: bool) -> bool:
-    text = " ".join(t.text for t in surface)
     if acronym:
         return "".join(t.text for t in surface) == "".join(t.text for t in tokenize(form))
     first = surface[0].text[:1]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, normalise
-from .entities import SENTENCE_START_WORDS, Mention, _cached
+from .entities import SENTENCE_START_WORDS, Mention
 from .text import Sentence, Token, tokenize
 
 __all__ = ["PersonMention", "find_people"]
@@ -75,7 +75,7 @@ class _Patterns:
 
 def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lexicon) -> list[PersonMention]:
     """Person mentions with roles; each has a key shared by all mentions of one person."""
-    pats = _cached(lexicon, "people", lambda: _Patterns(lexicon))
+    pats = lexicon.compiled("people", lambda: _Patterns(lexicon))
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
