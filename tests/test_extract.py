@@ -233,3 +233,34 @@ def test_extract_participle_after_a_comma_names_no_organiser():
     x = extract_article(article("The RSO was glad to support a session of the Working Group on Trafficking in "
                                 "Persons, held over 26-27 July 2023 in Bangkok."))
     assert "Bali Process Working Group on Trafficking in Persons" not in x.events[0].organisers
+
+
+def test_extract_possessive_title_before_name_gives_role():
+    x = extract_article(article("The Samoan Ministry of Justice’s Senior Legal Adviser, Ms Lena Toala, opened the "
+                                "workshop on 4 June 2024."))
+    person = next(p for p in x.people if p.name == "Lena Toala")
+    assert [(r.title, r.organisation) for r in person.roles] == [("Senior Legal Adviser", "Samoan Ministry of Justice")]
+    assert "Samoan Ministry of Justice’s Senior Legal Adviser" not in names(x.organisations)
+
+
+def test_extract_partners_between_subject_and_verb_are_co_organisers():
+    x = extract_article(article("The Tongan Border Agency, in partnership with the RSO and UNODC, hosted a "
+                                "workshop in Nuku'alofa, Tonga on 3 May 2024."))
+    assert set(x.events[0].organisers) == {"Tongan Border Agency", "Regional Support Office of the Bali Process",
+                                           "United Nations Office on Drugs and Crime"}
+
+
+def test_extract_national_body_never_resolves_to_another_countrys():
+    x = extract_article(article("The Iraqi Ministry of Foreign Affairs and the Ministry of Foreign Affairs of the "
+                                "Republic of Indonesia met in Jakarta on 2 May 2024."))
+    ministries = [o for o in x.organisations if "Foreign Affairs" in o.name]
+    assert len(ministries) == 2
+    assert {o.country for o in ministries} == {"Iraq", "Indonesia"}
+
+
+def test_extract_organisers_own_speakers_do_not_make_them_participants():
+    x = extract_article(article("The RSO hosted a workshop in Bangkok, Thailand on 3 May 2024. Delegates from "
+                                "Fiji and Samoa took part. Ms Jane Doe, Co-Manager of the RSO, closed the workshop."))
+    event = x.events[0]
+    assert "Regional Support Office of the Bali Process" in event.organisers
+    assert "Regional Support Office of the Bali Process" not in event.participants

@@ -22,19 +22,28 @@ def _evidence(sentences: list[Sentence], indices) -> tuple[Evidence, ...]:
 
 
 def _canonical_org(m: Mention, lexicon: Lexicon) -> OrganisationEntry | None:
-    """A pattern organisation that is a shortened form of a known one maps to it."""
+    """A pattern organisation that is a shortened form of a known one maps to it.
+
+    Never across countries: "the Iraqi Ministry of Foreign Affairs" is not Indonesia's,
+    even where the lexicon knows Indonesia's by the short form "Ministry of Foreign Affairs".
+    """
+    country = m.attrs.get("country")
+
+    def same_country(entry: OrganisationEntry | None) -> OrganisationEntry | None:
+        return entry if entry is None or not country or not entry.country or entry.country == country else None
+
     if m.entry is not None:
-        return m.entry
+        return same_country(m.entry)
     name = normalise(m.attrs.get("short") or m.name)
     if m.attrs.get("parent"):
         return None
     words = name.split()
     if len(words) < 4:
-        return lexicon.organisation_by_form(name)
+        return same_country(lexicon.organisation_by_form(name))
     for o in lexicon.organisations:
         for form in o.forms:
             nf = normalise(form)
-            if nf.startswith(name + " ") or nf == name:
+            if (nf.startswith(name + " ") or nf == name) and same_country(o):
                 return o
     return None
 
@@ -143,8 +152,10 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
     event_objs = []
     for ev in events:
         organisers = _unique(actor_name(m) for m in ev.organisers)
-        # the organisations of the people who spoke at or attended an event took part in it
-        speakers_orgs = [org_name for p in ev.people for _, org_name, _ in persons[p.key]["roles"] if org_name]
+        # the organisations of the people who spoke at or attended an event took part in it;
+        # an organiser's own speakers do not make it a participant as well
+        speakers_orgs = [org_name for p in ev.people for _, org_name, _ in persons[p.key]["roles"]
+                         if org_name and org_name not in organisers]
         participants = _unique([actor_name(m) for m in ev.participants] + speakers_orgs)
         event_objs.append(Event(ev.name, ev.kind, ev.start, ev.end,
                                 place_names.get(key_of.get(id(ev.place))) if ev.place is not None else None,

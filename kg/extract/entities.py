@@ -342,6 +342,8 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
                     break  # "the Ministry of X and the Department of Y": two organisations
                 b = k
                 while b < len(toks) and (_is_name_token(toks[b]) or toks[b].text in {"'s", "’s"}):
+                    if toks[b].text in {"'s", "’s"} and b + 1 < len(toks) and toks[b + 1].norm in heads.title_first:
+                        break  # "the Ministry of Justice's Senior Adviser": the title is not part of the name
                     b += 1
                 continue
             break

@@ -119,6 +119,9 @@ PARTICIPLES = {"held", "hosted", "co-hosted", "convened", "organised", "organize
 PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
 STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b|\bgovernments?\s+of\b)*$", re.I)
+# "X, in partnership with Y and Z, hosted …": the partners sit between the subject and its verb
+INTERJECTED_PARTNERS = re.compile(r"(?:,\s*|\s+)(?:in partnership with|in collaboration with|in cooperation with|together with|"
+                                  r"jointly with|alongside|along with|with the support of|supported by)\s+(?:the\s+)?$", re.I)
 
 
 NUMBERED = re.compile(r"\b(?:the\s+)?((?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
@@ -245,14 +248,17 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                 if cue == "joined" and not RUN_VERBS.search(s.text):
                     role = "participant"
             else:
-                if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES:
-                    continue  # "… of the Working Group, held over 26-27 July": a participle, not a subject's verb
                 found = _list_before(s, s.start + m.start(), actors)
+                partners = found and INTERJECTED_PARTNERS.search(s.text[:found[0].char_start - s.start])
+                if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners:
+                    continue  # "… of the Working Group, held over 26-27 July": a participle, not a subject's verb
                 if cue == "joined":
                     role = "organiser" if RUN_VERBS.search(s.text) else "participant"
                 if role == "organiser" and cues.part_object.match(s.text[m.end():]):
                     role = "participant"  # "X led a discussion": a part of the event
                 if role == "organiser" and found:
+                    if partners:
+                        found = _list_before(s, s.start + partners.start(), actors) + found
                     # "X ran the course together with Y and Z"
                     rest = s.text[m.end():]
                     clause = re.split(r"[.;]|,\s*(?:and|but|while|which)\b", rest)[0]

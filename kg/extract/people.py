@@ -177,7 +177,7 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
                     (toks[a - 1].norm in pats.title_words or toks[a - 1].norm in pats.title_heads):
                 a -= 1
             title = (s.text[toks[a].start - s.start:toks[h - 1].end - s.start], None) if a is not None and a < h else None
-            add(k, end, honorific, title)
+            add(k, end, honorific, title or _possessive_title_before(s, h, taken, pats))
 
     # 2. name + ", " + title   /   name + speech verb   /   name + ", who heads ..."
     for i in range(len(toks)):
@@ -195,7 +195,9 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
             add(i, end, None)
         elif nxt is not None and (nxt.norm in SPEECH_VERBS or (nxt.norm in ADVERBS and end + 1 < len(toks)
                                                                and toks[end + 1].norm in SPEECH_VERBS)):
-            add(i, end, None)
+            add(i, end, None, _possessive_title_before(s, i, taken, pats))
+        elif nxt is not None and nxt.text == "," and (role := _possessive_title_before(s, i, taken, pats)):
+            add(i, end, None, role)
 
     # 3. title + name: "Assistant Director Emily Lyons", "RSO Co-Manager (Australia) David Scott"
     for i in range(1, len(toks)):
@@ -227,6 +229,27 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
             title_text = _strip_org(title_text, org, s) or title_text
         add(i, end, None, (title_text, org))
     return out
+
+
+def _possessive_title_before(s: Sentence, k: int, taken, pats):
+    """The role in "the RSO's Senior Adviser, [Ms] X" / "Fiji's Minister for Y, X", ending just before token k.
+
+    (title, organisation or state mention), or None when no such appositive precedes.
+    """
+    toks = s.tokens
+    if k < 3 or toks[k - 1].text != ",":
+        return None
+    p = k - 2
+    while p > 0 and toks[p].text not in {"'s", "’s"} and (toks[p].text[:1].isupper() or
+                                                          toks[p].norm in {"of", "for", "and", "on", "to", "the"}):
+        p -= 1
+    if toks[p].text not in {"'s", "’s"} or p + 1 > k - 2 or toks[p + 1].norm not in pats.title_first:
+        return None
+    owner = taken[p - 1]
+    if owner is None or owner.kind not in {"org", "state"} or owner.end != p:
+        return None
+    title = s.text[toks[p + 1].start - s.start:toks[k - 2].end - s.start]
+    return (title, owner)
 
 
 def _looks_like_title(toks, a, b, pats) -> bool:
