@@ -46,6 +46,12 @@ def _open(store_path: Path, read_only: bool = False, endpoint: str | None = None
     return GraphStore.open_read_only(store_path) if read_only else GraphStore.on_disk(store_path)
 
 
+WORKERS_OPTION = click.option("--workers", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
+                              help="Extraction processes (one per core is a good start).")
+BATCH_OPTION = click.option("--batch-size", type=click.IntRange(1, 100_000), default=100, show_default=True,
+                            help="New articles written per store transaction.")
+
+
 def _print_report(report) -> None:
     for path, problem in report.failed:
         click.echo(f"error: {path}: {problem}", err=True)
@@ -59,15 +65,18 @@ def _print_report(report) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--infer", type=click.Choice(["rdfs"]), help="Also materialise the RDFS subclass/subproperty closure.")
+@WORKERS_OPTION
+@BATCH_OPTION
 @STORE_OPTION
-def ingest(paths, infer, store_path, endpoint):
+def ingest(paths, infer, workers, batch_size, store_path, endpoint):
     """Read articles (files or folders) into the store; unchanged articles are skipped."""
     from .pipeline import ingest as run_ingest
     from .sources import iter_source_files
     store = _open(store_path, endpoint=endpoint)
-    files = [f for f in iter_source_files(paths)]
-    with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-        report = run_ingest(paths, store, progress=lambda _path: bar.update(1))
+    files = sum(1 for _ in iter_source_files(paths))
+    with click.progressbar(length=files, label="ingesting", file=sys.stderr) as bar:
+        report = run_ingest(paths, store, progress=lambda _path: bar.update(1), workers=workers,
+                            batch_size=batch_size)
     _print_report(report)
     if infer:
         from .inference import infer_rdfs
@@ -308,10 +317,11 @@ def viz(output, projection, focus, depth, since, until, size_by, query_file, the
               show_default=True)
 @click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True,
               help="Folder of the embedded store.")
-def build(articles, out_dir, store_path):
+@WORKERS_OPTION
+def build(articles, out_dir, store_path, workers):
     """The main job: ingest the articles, export TriG, draw the network, print a summary."""
     from .report import build as run_build
-    result = run_build(articles, store_path, out_dir)
+    result = run_build(articles, store_path, out_dir, workers=workers)
     _print_report(result.report)
     click.echo(f"wrote {result.trig}")
     click.echo(f"wrote {result.html}")

@@ -7,7 +7,10 @@ is skipped as a duplicate. Bad files are reported and the batch goes on.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,11 +22,11 @@ from .extract import extract_article
 from .lexicon import DATA_DIR, load_lexicon
 from .model import Article
 from .namespaces import GRAPH_REFERENCE, KG
-from .rdf import article_iri, reference_graph, to_graph
+from .rdf import article_iri, reference_graph, to_ntriples
 from .sources import iter_source_files, read_articles
 from .store import GraphStore
 
-__all__ = ["IngestReport", "ingest", "ensure_reference", "remove_article", "extractor_fingerprint"]
+__all__ = ["IngestReport", "ingest", "ensure_reference", "remove_article", "extractor_fingerprint", "extract_ntriples"]
 
 
 @dataclass
@@ -48,7 +51,8 @@ class IngestReport:
 def ensure_reference(store: GraphStore) -> bool:
     """Load the reference graph (states, organisations, themes) unless it is current; True if loaded."""
     graph = reference_graph(load_lexicon())
-    digest = hashlib.sha256(graph.serialize(format="nt", encoding="utf-8")).hexdigest()
+    lines = sorted(graph.serialize(format="nt").splitlines())  # the same digest whatever the set order
+    digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
     if store.graph_value(GRAPH_REFERENCE, str(KG.digest)) == digest:
         return False
     graph.add((URIRef(GRAPH_REFERENCE), KG.digest, Literal(digest)))
@@ -67,33 +71,92 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _ingest_article(store: GraphStore, article: Article, report: IngestReport, seen: dict[str, str],
-                    fingerprint: str) -> None:
-    graph_iri = article_iri(article.stem)
-    stored = store.graph_value(graph_iri, str(KG.digest))
-    if stored == article.digest and store.graph_value(graph_iri, str(KG.extractor)) == fingerprint:
-        report.unchanged.append(article.path)
-        seen[article.digest] = graph_iri
-        return
-    other = seen.get(article.digest) or next(
-        (g for g in store.graphs_with_value(str(KG.digest), article.digest) if g != graph_iri), None)
-    if other and other != graph_iri:
-        report.duplicates.append((article.path, other.rsplit("/", 1)[-1]))
-        return
-    graph = to_graph(extract_article(article))
-    graph.add((URIRef(graph_iri), KG.extractor, Literal(fingerprint)))
-    report.triples += store.replace_graph(graph_iri, graph)
-    (report.replaced if stored else report.added).append(article.path)
-    seen[article.digest] = graph_iri
+def extract_ntriples(article: Article, fingerprint: str) -> tuple[str, str | None]:
+    """One article's graph as N-Triples, or the problem: a pure function, run in worker processes.
+
+    Returns (N-Triples, None) or ("", problem).
+    """
+    try:
+        extraction = extract_article(article)
+        extra = [(URIRef(article_iri(article.stem)), KG.extractor, Literal(fingerprint))]
+        return to_ntriples(extraction, extra=extra), None
+    except KgError as exc:
+        return "", str(exc)
 
 
-def ingest(paths: Iterable[str | Path], store: GraphStore,
-           progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest every article under `paths` into `store`; never stops at a bad file."""
-    report = IngestReport()
-    ensure_reference(store)
-    seen: dict[str, str] = {}
-    fingerprint = extractor_fingerprint()
+class _Extractor:
+    """Runs `extract_ntriples` in this process or in a pool of worker processes, in input order.
+
+    At most `window` articles are in flight, so memory does not grow with the corpus.
+    """
+
+    def __init__(self, workers: int, fingerprint: str):
+        self.fingerprint = fingerprint
+        self.pool = None
+        self.window = max(1, workers) * 16
+        if workers > 1:
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            if method == "forkserver":
+                context.set_forkserver_preload(["kg.pipeline"])
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self.pending: deque = deque()
+
+    def submit(self, item) -> None:
+        article = item[0]
+        if self.pool is None:
+            self.pending.append((item, extract_ntriples(article, self.fingerprint)))
+        else:
+            self.pending.append((item, self.pool.submit(extract_ntriples, article, self.fingerprint)))
+
+    def ready(self, flush: bool = False):
+        """Finished items, oldest first: all of them with `flush`, else those past the window."""
+        while self.pending and (flush or len(self.pending) > self.window):
+            item, result = self.pending.popleft()
+            yield item, (result if isinstance(result, tuple) else result.result())
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+class _Writer:
+    """Writes article graphs to the store: new ones in batches (one transaction each), changed ones alone."""
+
+    def __init__(self, store: GraphStore, report: IngestReport, batch_size: int):
+        self.store, self.report, self.batch_size = store, report, batch_size
+        self.batch: list[tuple[Article, str, str]] = []   # (article, graph IRI, N-Triples)
+        self.in_flight: dict[str, str] = {}                # digest -> graph IRI, not yet in the store
+
+    def write(self, article: Article, replaced: bool, ntriples: str) -> None:
+        graph_iri = article_iri(article.stem)
+        if not replaced:
+            self.batch.append((article, graph_iri, ntriples))
+            if len(self.batch) >= self.batch_size:
+                self.flush()
+            return
+        try:
+            self.report.triples += self.store.replace_graph(graph_iri, ntriples)
+            self.report.replaced.append(article.path)
+        except KgError as exc:
+            self.report.failed.append((article.path, str(exc)))
+        self.in_flight.pop(article.digest, None)
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        batch, self.batch = self.batch, []
+        try:
+            self.report.triples += self.store.add_graphs([(g, nt) for _, g, nt in batch])
+            self.report.added.extend(a.path for a, _, _ in batch)
+        except KgError as exc:
+            self.report.failed.extend((a.path, str(exc)) for a, _, _ in batch)
+        for a, _, _ in batch:
+            self.in_flight.pop(a.digest, None)
+
+
+def _articles(paths, report: IngestReport, progress) -> Iterator[Article]:
+    """Every readable article under `paths`; the unreadable ones go to the report."""
     for item in iter_source_files(paths):
         if isinstance(item, SourceError):
             report.failed.append((item.path, item.problem))
@@ -104,12 +167,65 @@ def ingest(paths: Iterable[str | Path], store: GraphStore,
                 continue
             for note in article.notes:
                 report.notes.append((article.path, note))
-            try:
-                _ingest_article(store, article, report, seen, fingerprint)
-            except KgError as exc:
-                report.failed.append((article.path, str(exc)))
+            yield article
         if progress:
             progress(str(item))
+
+
+def _needs_extraction(store: GraphStore, article: Article, fingerprint: str, writer: _Writer,
+                      report: IngestReport) -> bool | None:
+    """None if the article is skipped (unchanged or a duplicate), else whether it replaces a stored graph."""
+    graph_iri = article_iri(article.stem)
+    stored = store.graph_value(graph_iri, str(KG.digest))
+    if stored == article.digest and store.graph_value(graph_iri, str(KG.extractor)) == fingerprint:
+        report.unchanged.append(article.path)
+        return None
+    other = writer.in_flight.get(article.digest) or next(
+        (g for g in store.graphs_with_value(str(KG.digest), article.digest) if g != graph_iri), None)
+    if other and other != graph_iri:
+        report.duplicates.append((article.path, other.rsplit("/", 1)[-1]))
+        return None
+    if graph_iri in writer.in_flight.values():
+        report.failed.append((article.path, f"another article in this run has the same name ({article.stem!r}); "
+                                            "rename one of them"))
+        return None
+    writer.in_flight[article.digest] = graph_iri
+    return stored is not None
+
+
+def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[str], None] | None = None,
+           workers: int = 1, batch_size: int = 100) -> IngestReport:
+    """Ingest every article under `paths` into `store`; never stops at a bad file.
+
+    `workers` > 1 runs extraction in that many processes; new articles are written
+    `batch_size` at a time, each batch in one transaction (all of it or none of it).
+    Files are read one at a time and at most a few batches are held, whatever the corpus size.
+    """
+    report = IngestReport()
+    ensure_reference(store)
+    fingerprint = extractor_fingerprint()
+    extractor = _Extractor(workers, fingerprint)
+    writer = _Writer(store, report, batch_size)
+
+    def drain(flush: bool = False) -> None:
+        for (article, replaced), (ntriples, problem) in extractor.ready(flush):
+            if problem:
+                report.failed.append((article.path, problem))
+                writer.in_flight.pop(article.digest, None)
+            else:
+                writer.write(article, replaced, ntriples)
+
+    try:
+        for article in _articles(paths, report, progress):
+            replaced = _needs_extraction(store, article, fingerprint, writer, report)
+            if replaced is None:
+                continue
+            extractor.submit((article, replaced))
+            drain()
+        drain(flush=True)
+        writer.flush()
+    finally:
+        extractor.close()
     store.flush()
     return report
 

@@ -8,6 +8,7 @@ event it attests (see ontology/README.md).
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
 
 from .lexicon import Lexicon, load_lexicon, slugify
 from .model import Extraction
@@ -15,7 +16,8 @@ from .namespaces import (DCTERMS, GRAPH_REFERENCE, KG, ORG, OWL, PREFIXES, PROV,
                          WD, XSD, iri)
 from .resolve import (actor_iri_key, event_keys, organisation_key, person_key, place_key, state_key)
 
-__all__ = ["to_graph", "reference_graph", "article_iri", "new_graph", "EVENT_CLASSES", "ORG_CLASSES"]
+__all__ = ["to_graph", "to_ntriples", "article_triples", "reference_graph", "article_iri", "new_graph",
+           "EVENT_CLASSES", "ORG_CLASSES"]
 
 EVENT_CLASSES = {"training": KG.Training, "workshop": KG.Workshop, "meeting": KG.Meeting,
                  "conference": KG.Conference, "webinar": KG.Webinar, "forum": KG.Forum, "dialogue": KG.Dialogue,
@@ -37,7 +39,14 @@ def article_iri(stem: str) -> str:
     return iri("article", slugify(stem, 120))
 
 
-def _evidence(g: Graph, article: URIRef, stem: str, evidence, subject: URIRef) -> None:
+class _Triples(dict):
+    """Triples in the order they were added, each once (a cheaper collector than an rdflib Graph)."""
+
+    def add(self, triple) -> None:
+        self[triple] = None
+
+
+def _evidence(g: _Triples, article: URIRef, stem: str, evidence, subject: URIRef) -> None:
     for ev in evidence:
         node = URIRef(iri("evidence", f"{slugify(stem, 120)}/{ev.start}-{ev.end}"))
         g.add((node, RDF.type, KG.Evidence))
@@ -50,10 +59,30 @@ def _evidence(g: Graph, article: URIRef, stem: str, evidence, subject: URIRef) -
 
 def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
     """The RDF graph of one article's extraction."""
+    g = new_graph(article_iri(extraction.article.stem))
+    for triple in article_triples(extraction, lexicon):
+        g.add(triple)
+    return g
+
+
+def to_ntriples(extraction: Extraction, lexicon: Lexicon | None = None, extra=()) -> str:
+    """The same triples as `to_graph` (plus `extra` ones) as N-Triples text, without building a Graph.
+
+    >>> to_ntriples(extraction).count("\\n") == len(to_graph(extraction))  # doctest: +SKIP
+    True
+    """
+    triples = article_triples(extraction, lexicon)
+    for t in extra:
+        triples.add(t)
+    return "".join(_nt_row(t) for t in triples)
+
+
+def article_triples(extraction: Extraction, lexicon: Lexicon | None = None) -> _Triples:
+    """The triples of one article's extraction, in a stable order, without duplicates."""
     lexicon = lexicon or load_lexicon()
     a = extraction.article
     art = URIRef(article_iri(a.stem))
-    g = new_graph(str(art))
+    g = _Triples()
     g.add((art, RDF.type, KG.Article))
     g.add((art, RDFS.label, Literal(a.title or a.stem)))
     g.add((art, DCTERMS.title, Literal(a.title or a.stem)))

@@ -56,9 +56,9 @@ def write_network_html(store: GraphStore, output: Path, projection: str = "actor
     return path, summary
 
 
-def build(articles: Path, store_path: Path, out_dir: Path) -> BuildResult:
+def build(articles: Path, store_path: Path, out_dir: Path, workers: int = 1) -> BuildResult:
     store = GraphStore.on_disk(store_path)
-    report = ingest([articles], store)
+    report = ingest([articles], store, workers=workers)
     trig = export_store(store, "trig", Path(out_dir) / "graph.trig")
     html, _ = write_network_html(store, Path(out_dir) / "network.html")
     return BuildResult(report, trig, html, store_summary(store))

@@ -54,3 +54,28 @@ def test_pipeline_remove_article(tmp_path):
     ingest([SEED], store)
     assert remove_article(store, SEED.name)
     assert article_iri(SEED.stem) not in store.named_graphs()
+
+
+def _nquads(store: GraphStore) -> set[bytes]:
+    return set(store.dump("nq").splitlines())
+
+
+def test_pipeline_workers_write_the_same_store_as_one_process(tmp_path):
+    one = GraphStore.on_disk(tmp_path / "one")
+    two = GraphStore.on_disk(tmp_path / "two")
+    ingest([SEED.parent], one)
+    report = ingest([SEED.parent], two, workers=2, batch_size=4)
+    assert report.ok and len(report.added) == 31
+    assert _nquads(one) == _nquads(two)
+
+
+def test_pipeline_same_name_twice_in_one_run_is_reported(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEED.read_bytes())
+    (folder / "a.md").write_text("---\ntitle: Other\ndate: 2024-01-02\n---\n\nThe RSO met in Bangkok, Thailand.\n",
+                                 encoding="utf-8")
+    report = ingest([folder], GraphStore.on_disk(tmp_path / "s"))
+    assert len(report.added) == 1
+    assert "same name" in dict(report.failed)[str(folder / "a.txt")] or \
+        "same name" in dict(report.failed)[str(folder / "a.md")]

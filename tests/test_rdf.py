@@ -38,3 +38,9 @@ def test_rdf_turtle_round_trip_is_isomorphic():
     g = to_graph(extract_article(read_article(SEED)))
     back = Graph().parse(data=g.serialize(format="turtle"), format="turtle")
     assert isomorphic(g, back)
+
+
+def test_rdf_ntriples_text_is_the_same_graph():
+    from kg.rdf import to_ntriples
+    x = extract_article(read_article(SEED))
+    assert isomorphic(Graph().parse(data=to_ntriples(x), format="nt"), to_graph(x))

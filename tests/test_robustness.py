@@ -100,15 +100,10 @@ def _quads_by_graph(store: GraphStore) -> dict[str, int]:
     return {g: int(n) for g, n in rows}
 
 
-def test_robustness_sigkill_during_ingest_loses_nothing(tmp_path):
-    reference = GraphStore.on_disk(tmp_path / "reference")
-    ingest([ARTICLES], reference)
-    expected = _quads_by_graph(reference)
-    union = reference.count_quads()
-    del reference
-    store_dir = tmp_path / "killed"
-    for delay in (0.6, 1.2, 2.0):
-        proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "ingest", str(ARTICLES), "--store", str(store_dir)],
+def _kill_ingests_and_check(store_dir, args: list[str], expected: dict, delays) -> None:
+    """SIGKILL `kg ingest ARGS` after each delay; every graph must then be whole and the union agree."""
+    for delay in delays:
+        proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "ingest", *args, "--store", str(store_dir)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
@@ -121,10 +116,35 @@ def test_robustness_sigkill_during_ingest_loses_nothing(tmp_path):
                                        "WHERE { GRAPH ?g { ?s ?p ?o } } }")
         assert in_union == distinct, "the union graph disagrees with the named graphs"
         del store
+
+
+def test_robustness_sigkill_during_ingest_loses_nothing(tmp_path):
+    reference = GraphStore.on_disk(tmp_path / "reference")
+    ingest([ARTICLES], reference)
+    expected = _quads_by_graph(reference)
+    union = reference.count_quads()
+    del reference
+    store_dir = tmp_path / "killed"
+    _kill_ingests_and_check(store_dir, [str(ARTICLES)], expected, (0.6, 1.2, 2.0))
     store = GraphStore.on_disk(store_dir)
     ingest([ARTICLES], store)
     assert _quads_by_graph(store) == expected
     assert store.count_quads() == union
+
+
+def test_robustness_sigkill_during_bulk_loads_loses_nothing(tmp_path):
+    from bench.synthetic import write_corpus
+    write_corpus(tmp_path / "corpus", 240, seed=5, gold=False)
+    articles = tmp_path / "corpus" / "articles"
+    reference = GraphStore.on_disk(tmp_path / "reference")
+    ingest([articles], reference, batch_size=5)
+    expected = _quads_by_graph(reference)
+    del reference
+    store_dir = tmp_path / "killed"
+    _kill_ingests_and_check(store_dir, [str(articles), "--batch-size", "5"], expected, (1.0, 1.8, 2.6))
+    store = GraphStore.on_disk(store_dir)
+    ingest([articles], store)
+    assert _quads_by_graph(store) == expected
 
 
 def test_robustness_large_jsonl_is_streamed(tmp_path):

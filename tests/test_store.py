@@ -63,3 +63,39 @@ def test_store_union_keeps_triples_another_graph_holds():
     _, rows = store.select("SELECT ?o WHERE { <urn:x> <urn:p> ?o }")
     assert rows == [["shared"]]
     assert store.count_quads() == 1
+
+
+def _graphs_and_union(store: GraphStore) -> tuple[dict, int, int]:
+    _, rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    _, [[union]] = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    _, [[distinct]] = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                                   "WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    return {g: int(n) for g, n in rows}, int(union), int(distinct)
+
+
+def test_store_add_graphs_writes_named_graphs_and_union(tmp_path):
+    store = GraphStore.on_disk(tmp_path / "s")
+    nt = to_graph(extract_article(read_article(SEED))).serialize(format="nt")
+    store.add_graphs([("https://example.org/g1", nt), ("https://example.org/g2", nt)])
+    graphs, union, distinct = _graphs_and_union(store)
+    assert graphs["https://example.org/g1"] == graphs["https://example.org/g2"] == nt.count("\n") - nt.count("\n\n")
+    assert union == distinct
+    assert not (tmp_path / "s" / "kg-loading.txt").exists()
+
+
+def test_store_interrupted_bulk_load_is_dropped_on_open(tmp_path):
+    import pyoxigraph as ox
+    from kg.store import union_nquads
+    store = GraphStore.on_disk(tmp_path / "s")
+    nt = to_graph(extract_article(read_article(SEED))).serialize(format="nt")
+    store.add_graphs([("https://example.org/kept", nt)])
+    # a crash half-way through a batch: the journal names two graphs, half of one batch's quads are in
+    (tmp_path / "s" / "kg-loading.txt").write_text("https://example.org/a\nhttps://example.org/b\n")
+    quads = union_nquads([("https://example.org/a", nt), ("https://example.org/b", nt)]).splitlines()
+    store._store.bulk_load("\n".join(quads[: len(quads) // 3]).encode(), format=ox.RdfFormat.N_QUADS)
+    del store
+    reopened = GraphStore.on_disk(tmp_path / "s")
+    graphs, union, distinct = _graphs_and_union(reopened)
+    assert set(graphs) == {"https://example.org/kept"}
+    assert union == distinct
+    assert not (tmp_path / "s" / "kg-loading.txt").exists()
