@@ -42,18 +42,24 @@ def article_iri(stem: str) -> str:
 class _Triples(dict):
     """Triples in the order they were added, each once (a cheaper collector than an rdflib Graph)."""
 
+    def __init__(self):
+        super().__init__()
+        self.evidence: dict[tuple[int, int], URIRef] = {}   # (start, end) -> evidence node already described
+
     def add(self, triple) -> None:
         self[triple] = None
 
 
 def _evidence(g: _Triples, article: URIRef, stem: str, evidence, subject: URIRef) -> None:
     for ev in evidence:
-        node = URIRef(iri("evidence", f"{slugify(stem, 120)}/{ev.start}-{ev.end}"))
-        g.add((node, RDF.type, KG.Evidence))
-        g.add((node, KG.sentence, Literal(ev.sentence)))
-        g.add((node, KG.start, Literal(ev.start, datatype=XSD.integer)))
-        g.add((node, KG.end, Literal(ev.end, datatype=XSD.integer)))
-        g.add((node, PROV.wasDerivedFrom, article))
+        node = g.evidence.get((ev.start, ev.end))
+        if node is None:
+            node = g.evidence[(ev.start, ev.end)] = URIRef(iri("evidence", f"{slugify(stem, 120)}/{ev.start}-{ev.end}"))
+            g.add((node, RDF.type, KG.Evidence))
+            g.add((node, KG.sentence, Literal(ev.sentence)))
+            g.add((node, KG.start, Literal(ev.start, datatype=XSD.integer)))
+            g.add((node, KG.end, Literal(ev.end, datatype=XSD.integer)))
+            g.add((node, PROV.wasDerivedFrom, article))
         g.add((node, KG.supports, subject))
 
 

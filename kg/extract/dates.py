@@ -43,6 +43,9 @@ class DateSpan:
     char_end: int
 
 
+DIGIT = re.compile(r"\d")
+
+
 def _day(y, m, d) -> date | None:
     try:
         return date(y, m, d)
@@ -54,6 +57,8 @@ def find_dates(text: str, default_year: int | None, offset: int = 0) -> list[Dat
     """Dates of day precision in `text`; a missing year is taken from `default_year`."""
     out: list[DateSpan] = []
     covered: list[tuple[int, int]] = []
+    if not DIGIT.search(text):
+        return out  # every form has a day number
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in covered):

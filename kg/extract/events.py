@@ -329,11 +329,14 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     by_sentence: dict[int, list[Mention]] = {}
     for m in actors:
         by_sentence.setdefault(m.sentence, []).append(m)
+    roles: dict[int, tuple] = {}
     for ev in events:
         for si in sorted(set(ev.sentences)):
             if si not in by_sentence:
                 continue  # no actor in the sentence: nothing to assign
-            org, part = _roles_in_sentence(sentences[si], by_sentence[si], cues)
+            if si not in roles:
+                roles[si] = _roles_in_sentence(sentences[si], by_sentence[si], cues)
+            org, part = roles[si]
             ev.organisers.extend(org)
             ev.participants.extend(part)
         # an organisation that names the event ("the RSO 2023 Border Forum", "the RSO's Workshop") organises it

@@ -53,12 +53,8 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     ['Australia', "'s", 'Attorney-General', "'s", 'Department']
     """
     make, norm = Token._make, norm_token
-    out = []
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        start = m.start() + offset
-        out.append(make((word, start, start + len(word), norm(word))))
-    return tuple(out)
+    return tuple([make((w, a + offset, b + offset, norm(w)))
+                  for m in TOKEN.finditer(text) for w, (a, b) in ((m.group(), m.span()),)])
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
