@@ -150,7 +150,12 @@ class _Writer:
             self.report.triples += self.store.add_graphs([(g, nt) for _, g, nt in batch])
             self.report.added.extend(a.path for a, _, _ in batch)
         except KgError as exc:
-            self.report.failed.extend((a.path, str(exc)) for a, _, _ in batch)
+            if len(batch) == 1:
+                self.report.failed.append((batch[0][0].path, str(exc)))
+            else:  # one bad graph must not cost the others: write them one by one
+                for item in batch:
+                    self.batch = [item]
+                    self.flush()
         for a, _, _ in batch:
             self.in_flight.pop(a.digest, None)
 

@@ -8,7 +8,6 @@ event it attests (see ontology/README.md).
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.plugins.serializers.nt import _nt_row
 
 from .lexicon import Lexicon, load_lexicon, slugify
 from .model import Extraction
@@ -80,7 +79,20 @@ def to_ntriples(extraction: Extraction, lexicon: Lexicon | None = None, extra=()
     triples = article_triples(extraction, lexicon)
     for t in extra:
         triples.add(t)
-    return "".join(_nt_row(t) for t in triples)
+    return "".join(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} .\n" for s, p, o in triples)
+
+
+NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt_term(term) -> str:
+    """A term in N-Triples: IRIs here are built by `iri` or checked by `_safe_iri`, so only literals need escaping."""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(NT_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return f"<{term}>"
 
 
 def article_triples(extraction: Extraction, lexicon: Lexicon | None = None) -> _Triples:

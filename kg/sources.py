@@ -265,6 +265,13 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
                 yield number, raw.decode("cp1252", errors="replace")
 
 
+def _unicode(value):
+    """A JSON string with its escaped lone surrogates ("\\ud800") made U+FFFD, so it can be written as UTF-8."""
+    if not isinstance(value, str):
+        return value
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def _read_jsonl(path: Path, notes=()) -> Iterator[Article | SourceError]:
     for number, line in _jsonl_lines(path):
         if not line.strip():
@@ -275,6 +282,8 @@ def _read_jsonl(path: Path, notes=()) -> Iterator[Article | SourceError]:
         except json.JSONDecodeError as exc:
             yield SourceError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
+        if isinstance(record, dict):
+            record = {k: _unicode(v) for k, v in record.items()}
         if not isinstance(record, dict) or not str(record.get("text") or "").strip():
             yield SourceError(where, "the record has no 'text'; each line needs title, date, url, text")
             continue

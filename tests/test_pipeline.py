@@ -79,3 +79,26 @@ def test_pipeline_same_name_twice_in_one_run_is_reported(tmp_path):
     assert len(report.added) == 1
     assert "same name" in dict(report.failed)[str(folder / "a.txt")] or \
         "same name" in dict(report.failed)[str(folder / "a.md")]
+
+
+class _RefusesSamoa(GraphStore):
+    """A real store that refuses any batch holding one particular article (a disk error, say)."""
+
+    def add_graphs(self, graphs):
+        if any("Samoa" in nt for _, nt in graphs):
+            from kg.errors import StoreError
+            raise StoreError("refused")
+        return super().add_graphs(graphs)
+
+
+def test_pipeline_failed_batch_is_retried_article_by_article(tmp_path):
+    import pyoxigraph as ox
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, country in (("a", "Fiji"), ("b", "Samoa"), ("c", "Tonga")):
+        (folder / f"{name}.md").write_text(f"---\ntitle: {country}\ndate: 2024-01-02\n---\n\n"
+                                           f"Officials from {country} met on 2 January 2024.\n", encoding="utf-8")
+    store = _RefusesSamoa(ox.Store())
+    report = ingest([folder], store, batch_size=10)
+    assert sorted(report.added) == [str(folder / "a.md"), str(folder / "c.md")]
+    assert [path for path, _ in report.failed] == [str(folder / "b.md")]

@@ -147,6 +147,18 @@ def test_robustness_sigkill_during_bulk_loads_loses_nothing(tmp_path):
     assert _quads_by_graph(store) == expected
 
 
+def test_robustness_lone_surrogate_in_jsonl_is_replaced(tmp_path):
+    f = tmp_path / "escaped.jsonl"
+    f.write_text('{"id": "a", "title": "Bad \\ud800 title", "date": "2024-01-01", "text": "Officials from Fiji met."}\n'
+                 '{"id": "b", "title": "Good", "date": "2024-01-01", "text": "Officials from Samoa met."}\n',
+                 encoding="utf-8")
+    store = GraphStore.on_disk(tmp_path / "s")
+    report = ingest([f], store)
+    assert report.ok and len(report.added) == 2
+    _, rows = store.select("SELECT ?t WHERE { ?a a kg:Article ; dcterms:title ?t }")
+    assert sorted(r[0] for r in rows) == ["Bad \ufffd title", "Good"]
+
+
 def test_robustness_large_jsonl_is_streamed(tmp_path):
     f = tmp_path / "many.jsonl"
     record = '{"title": "T%d", "date": "2024-01-01", "text": "Officials from Fiji met in Suva, Fiji. %s"}\n'
