@@ -70,35 +70,50 @@ def time_page(browser, path: Path, limit: float, stock: bool = False) -> tuple[f
     return drawn, stable
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="500,2000,10000")
-    ap.add_argument("--baseline-limit", type=float, default=60.0)
-    args = ap.parse_args()
+def page_rows(sizes: list[int], baseline_limit: float = 60.0, stock_up_to: int = 2000) -> list[dict]:
+    """Per size: nodes, edges, generation s, MB, ms to drawn and to stable, and pyvis stock's ms to stable."""
     from playwright.sync_api import sync_playwright
     from pyvis.network import Network
+    rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS, headless=True)
-        print(f"{'nodes':>6s} {'edges':>6s} {'generate s':>11s} {'MB':>5s} {'drawn ms':>9s} {'stable ms':>10s} "
-              f"{'pyvis stock stable ms':>22s}")
-        for n in (int(x) for x in args.sizes.split(",")):
+        for n in sizes:
             g = synthetic_graph(n)
             t = time.perf_counter()
             positions = layout_positions(g) if n > PHYSICS_LIMIT else None
             out = write_html(g, Path(tmp) / f"kg{n}.html", "bench", f"{n} nodes", positions)
             gen = time.perf_counter() - t
             drawn, stable = time_page(browser, out, 120)
-            base = "-"
-            if n <= 2000:
+            row = {"nodes": n, "edges": g.number_of_edges(), "generate_s": gen, "mb": out.stat().st_size / 2**20,
+                   "drawn_ms": drawn, "stable_ms": stable}
+            if n <= stock_up_to:
                 net = Network(cdn_resources="in_line")
                 net.from_nx(g)
                 stock = Path(tmp) / f"stock{n}.html"
                 stock.write_text(net.generate_html(), encoding="utf-8")
-                _, base_stable = time_page(browser, stock, args.baseline_limit, stock=True)
-                base = f"> {args.baseline_limit * 1000:.0f}" if base_stable == float("inf") else f"{base_stable:.0f}"
-            print(f"{n:6d} {g.number_of_edges():6d} {gen:11.2f} {out.stat().st_size / 2**20:5.1f} {drawn:9.0f} "
-                  f"{stable:10.0f} {base:>22s}")
+                row["stock_stable_ms"] = time_page(browser, stock, baseline_limit, stock=True)[1]
+            rows.append(row)
         browser.close()
+    return rows
+
+
+def format_stock(row: dict, limit: float) -> str:
+    if "stock_stable_ms" not in row:
+        return "not run"
+    value = row["stock_stable_ms"]
+    return f"> {limit * 1000:.0f}" if value == float("inf") else f"{value:.0f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="500,2000,10000")
+    ap.add_argument("--baseline-limit", type=float, default=60.0)
+    args = ap.parse_args()
+    print(f"{'nodes':>6s} {'edges':>6s} {'generate s':>11s} {'MB':>5s} {'drawn ms':>9s} {'stable ms':>10s} "
+          f"{'pyvis stock stable ms':>22s}")
+    for r in page_rows([int(x) for x in args.sizes.split(",")], args.baseline_limit):
+        print(f"{r['nodes']:6d} {r['edges']:6d} {r['generate_s']:11.2f} {r['mb']:5.1f} {r['drawn_ms']:9.0f} "
+              f"{r['stable_ms']:10.0f} {format_stock(r, args.baseline_limit):>22s}")
 
 
 if __name__ == "__main__":

@@ -103,6 +103,57 @@ def bound_text(q) -> str:
     return bind_values(q.text, b) if b else q.text
 
 
+def store_sizes(tmp: Path, copies_list: list[int]) -> list[tuple[str, GraphStore, bytes, float | None]]:
+    """The bundled corpus store, then one store per number of renamed copies: (label, store, N-Quads, load s)."""
+    import pyoxigraph
+    small = GraphStore.on_disk(tmp / "small")
+    ingest([ROOT / "data" / "articles"], small)
+    sizes = [("bundled", small, small.dump("nq"), None)]
+    for copies in copies_list:
+        store = GraphStore.on_disk(tmp / f"x{copies}")
+        data = synthetic_nquads(small, copies)
+        t = time.perf_counter()
+        store._store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+        store.ensure_union()
+        sizes.append((f"synthetic x{copies}", store, data, time.perf_counter() - t))
+    return sizes
+
+
+def latency_rows(store: GraphStore, nquads: bytes, texts: list[tuple[str, str]], repeat: int,
+                 rdflib_up_to: int, rdflib_limit: float) -> list[dict]:
+    """Per query: median ms through kg, straight to pyoxigraph, and in rdflib (None: past the limit; absent: not run)."""
+    quads = store.count_quads()
+    ours, direct = {}, {}
+    for name, text in texts:
+        # warm the caches once, then alternate kg and pyoxigraph so both see the same state
+        list(store.query(text))
+        kg_times, ox_times = [], []
+        for _ in range(repeat):
+            kg_times.append(median_ms(lambda: list(store.query(text)), 1))
+            ox_times.append(median_ms(lambda: list(store._store.query(text, prefixes=dict(PREFIXES))), 1))
+        ours[name], direct[name] = statistics.median(kg_times), statistics.median(ox_times)
+    theirs = rdflib_latencies(nquads, texts, repeat, rdflib_limit) if quads <= rdflib_up_to else {}
+    rows = []
+    for name, _ in texts:
+        row = {"query": name, "kg_ms": ours[name], "pyoxigraph_ms": direct[name]}
+        if name in theirs:
+            row["rdflib_ms"] = theirs[name]
+        rows.append(row)
+    return rows
+
+
+def format_rdflib(row: dict, limit: float) -> tuple[str, str]:
+    """(rdflib ms, rdflib/kg) as table cells."""
+    if "rdflib_ms" not in row:
+        return "not run", ""
+    r = row["rdflib_ms"]
+    if r is None:
+        return f"> {limit * 1000:.0f}", f"> {limit * 1000 / row['kg_ms']:.0f}x"
+    if r != r:
+        return "error", "-"
+    return f"{r:.1f}", f"{r / row['kg_ms']:.1f}x"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="20,170", help="comma-separated numbers of renamed corpus copies")
@@ -110,47 +161,17 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--rdflib-limit", type=float, default=30.0, help="seconds per rdflib query before giving up")
     args = ap.parse_args()
-    queries = list_queries()
-    texts = [(q.name, bound_text(q)) for q in queries]
-    import pyoxigraph
+    texts = [(q.name, bound_text(q)) for q in list_queries()]
     with tempfile.TemporaryDirectory() as tmp:
-        small = GraphStore.on_disk(Path(tmp) / "small")
-        ingest([ROOT / "data" / "articles"], small)
-        sizes = [("bundled", small, small.dump("nq"), None)]
-        for copies in (int(c) for c in args.sizes.split(",") if c.strip()):
-            store = GraphStore.on_disk(Path(tmp) / f"x{copies}")
-            data = synthetic_nquads(small, copies)
-            t = time.perf_counter()
-            store._store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-            store.ensure_union()
-            sizes.append((f"synthetic x{copies}", store, data, time.perf_counter() - t))
-        for label, store, nq, load_s in sizes:
-            quads = store.count_quads()
-            print(f"\n## {label}: {quads:,} quads" + (f" (bulk load + union {load_s:.1f} s)" if load_s else ""))
-            ours, direct = {}, {}
-            for name, text in texts:
-                # warm the caches once, then alternate kg and pyoxigraph so both see the same state
-                list(store.query(text))
-                kg_times, ox_times = [], []
-                for _ in range(args.repeat):
-                    kg_times.append(median_ms(lambda: list(store.query(text)), 1))
-                    ox_times.append(median_ms(lambda: list(store._store.query(text, prefixes=dict(PREFIXES))), 1))
-                ours[name], direct[name] = statistics.median(kg_times), statistics.median(ox_times)
-            theirs = rdflib_latencies(nq, texts, args.repeat, args.rdflib_limit) if quads <= args.rdflib_up_to else {}
+        copies = [int(c) for c in args.sizes.split(",") if c.strip()]
+        for label, store, nq, load_s in store_sizes(Path(tmp), copies):
+            print(f"\n## {label}: {store.count_quads():,} quads" + (f" (bulk load + union {load_s:.1f} s)" if load_s else ""))
             print(f"{'query':28s} {'kg ms':>9s} {'pyoxigraph ms':>14s} {'kg/pyox':>8s} {'rdflib ms':>11s} "
                   f"{'rdflib/kg':>10s}")
-            for name, _ in texts:
-                r = theirs.get(name, "skip") if theirs else "skip"
-                if r == "skip":
-                    rs, ratio = f"{'not run':>11s}", f"{'':>10s}"
-                elif r is None:
-                    rs = f"{'> ' + str(int(args.rdflib_limit * 1000)):>11s}"
-                    ratio = f"{'> ' + format(args.rdflib_limit * 1000 / ours[name], '.0f') + 'x':>10s}"
-                elif r != r:
-                    rs, ratio = f"{'error':>11s}", f"{'-':>10s}"
-                else:
-                    rs, ratio = f"{r:11.1f}", f"{r / ours[name]:9.1f}x"
-                print(f"{name:28s} {ours[name]:9.1f} {direct[name]:14.1f} {ours[name] / direct[name]:7.2f}x {rs} {ratio}")
+            for row in latency_rows(store, nq, texts, args.repeat, args.rdflib_up_to, args.rdflib_limit):
+                rs, ratio = format_rdflib(row, args.rdflib_limit)
+                print(f"{row['query']:28s} {row['kg_ms']:9.1f} {row['pyoxigraph_ms']:14.1f} "
+                      f"{row['kg_ms'] / row['pyoxigraph_ms']:7.2f}x {rs:>11s} {ratio:>10s}")
 
 
 if __name__ == "__main__":

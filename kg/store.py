@@ -204,7 +204,9 @@ class GraphStore:
 
     def count_quads(self) -> int:
         """Quads in the named graphs (the materialised union is not counted)."""
-        return sum(1 for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
+        for solution in self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            return int(solution["n"].value)
+        return 0
 
     def query(self, sparql: str, bindings: dict | None = None):
         """Run a SPARQL query over the union of the named graphs.
@@ -248,11 +250,13 @@ class GraphStore:
 def union_nquads(graphs: list[tuple[str, str]]) -> str:
     """N-Quads of each graph's triples in its named graph and in the default graph (the union)."""
     parts = []
+    union: dict[str, None] = {}  # each triple once: articles share many (types, labels)
     for graph_iri, ntriples in graphs:
         suffix = f" <{graph_iri}> .\n"
-        lines = ntriples.splitlines()
-        parts.append("".join(line[:-1].rstrip() + suffix for line in lines if line.endswith(".")))
-        parts.append(ntriples if ntriples.endswith("\n") or not ntriples else ntriples + "\n")
+        lines = [line for line in ntriples.splitlines() if line.endswith(".")]
+        parts.append("".join(line[:-1].rstrip() + suffix for line in lines))
+        union.update(dict.fromkeys(lines))
+    parts.append("\n".join(union) + "\n" if union else "")
     return "".join(parts)
 
 
