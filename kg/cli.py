@@ -67,16 +67,26 @@ def _print_report(report) -> None:
 @click.option("--infer", type=click.Choice(["rdfs"]), help="Also materialise the RDFS subclass/subproperty closure.")
 @WORKERS_OPTION
 @BATCH_OPTION
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a local "
+                   "cluster of --workers processes.")
 @STORE_OPTION
-def ingest(paths, infer, workers, batch_size, store_path, endpoint):
+def ingest(paths, infer, workers, batch_size, dask_address, store_path, endpoint):
     """Read articles (files or folders) into the store; unchanged articles are skipped."""
+    from contextlib import nullcontext
+
     from .pipeline import ingest as run_ingest
     from .sources import iter_source_files
     store = _open(store_path, endpoint=endpoint)
     files = sum(1 for _ in iter_source_files(paths))
-    with click.progressbar(length=files, label="ingesting", file=sys.stderr) as bar:
+    if dask_address:
+        from .cluster import dask_executor
+        executor = dask_executor(dask_address, workers)
+    else:
+        executor = nullcontext()
+    with executor as pool, click.progressbar(length=files, label="ingesting", file=sys.stderr) as bar:
         report = run_ingest(paths, store, progress=lambda _path: bar.update(1), workers=workers,
-                            batch_size=batch_size)
+                            batch_size=batch_size, executor=pool)
     _print_report(report)
     if infer:
         from .inference import infer_rdfs
@@ -99,28 +109,17 @@ def remove(article, store_path, endpoint):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "nq"]), default="json", show_default=True,
+              help="json: the gold-annotation format; nq: each article's named graph as N-Quads, for bulk loaders.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="Folder for one <article stem>.json per article.")
+              help="Folder for one <article stem>.json (or .nq) per article.")
 def extract(paths, fmt, out_dir):
-    """Extract entities and events from articles into gold-format JSON files (no store needed)."""
-    from .extract import extract_article
-    from .sources import iter_source_files, read_articles
-    from .errors import SourceError
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written, failed = 0, 0
-    for item in iter_source_files(paths):
-        items = [item] if isinstance(item, SourceError) else read_articles(item)
-        for article in items:
-            if isinstance(article, SourceError):
-                click.echo(f"error: {article}", err=True)
-                failed += 1
-                continue
-            data = extract_article(article).to_gold()
-            (out_dir / f"{article.stem}.json").write_text(json.dumps(data, indent=2, ensure_ascii=False),
-                                                          encoding="utf-8")
-            written += 1
-    click.echo(f"extract: {written} articles written to {out_dir}, {failed} failed")
+    """Extract entities and events from articles into files, one per article (no store needed)."""
+    from .pipeline import extract_to_files
+    written, failed = extract_to_files(paths, out_dir, fmt)
+    for where, problem in failed:
+        click.echo(f"error: {where}: {problem}", err=True)
+    click.echo(f"extract: {written} articles written to {out_dir}, {len(failed)} failed")
     if failed:
         sys.exit(1)
 

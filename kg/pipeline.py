@@ -7,10 +7,11 @@ is skipped as a duplicate. Bad files are reported and the batch goes on.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +25,10 @@ from .model import Article
 from .namespaces import GRAPH_REFERENCE, KG
 from .rdf import article_iri, reference_graph, to_ntriples
 from .sources import iter_source_files, read_articles
-from .store import GraphStore
+from .store import GraphStore, union_nquads
 
-__all__ = ["IngestReport", "ingest", "ensure_reference", "remove_article", "extractor_fingerprint", "extract_ntriples"]
+__all__ = ["IngestReport", "ingest", "ensure_reference", "remove_article", "extractor_fingerprint", "extract_ntriples",
+           "extract_to_files"]
 
 
 @dataclass
@@ -85,16 +87,18 @@ def extract_ntriples(article: Article, fingerprint: str) -> tuple[str, str | Non
 
 
 class _Extractor:
-    """Runs `extract_ntriples` in this process or in a pool of worker processes, in input order.
+    """Runs `extract_ntriples` in this process, in a pool of worker processes, or on a given
+    `concurrent.futures.Executor` (a Dask cluster's, see kg.cluster), in input order.
 
     At most `window` articles are in flight, so memory does not grow with the corpus.
     """
 
-    def __init__(self, workers: int, fingerprint: str):
+    def __init__(self, workers: int, fingerprint: str, executor: Executor | None = None):
         self.fingerprint = fingerprint
-        self.pool = None
+        self.pool, self.own_pool = executor, False
         self.window = max(1, workers) * 16
-        if workers > 1:
+        if executor is None and workers > 1:
+            self.own_pool = True
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
             if method == "forkserver":
@@ -116,7 +120,7 @@ class _Extractor:
             yield item, (result if isinstance(result, tuple) else result.result())
 
     def close(self) -> None:
-        if self.pool is not None:
+        if self.own_pool:
             self.pool.shutdown(cancel_futures=True)
 
 
@@ -199,17 +203,18 @@ def _needs_extraction(store: GraphStore, article: Article, fingerprint: str, wri
 
 
 def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[str], None] | None = None,
-           workers: int = 1, batch_size: int = 100) -> IngestReport:
+           workers: int = 1, batch_size: int = 100, executor: Executor | None = None) -> IngestReport:
     """Ingest every article under `paths` into `store`; never stops at a bad file.
 
-    `workers` > 1 runs extraction in that many processes; new articles are written
-    `batch_size` at a time, each batch in one transaction (all of it or none of it).
-    Files are read one at a time and at most a few batches are held, whatever the corpus size.
+    `workers` > 1 runs extraction in that many processes (or, with `executor`, keeps
+    that many times 16 articles in flight on it); new articles are written `batch_size`
+    at a time, each batch all or nothing. Files are read one at a time and at most a
+    few batches are held, whatever the corpus size.
     """
     report = IngestReport()
     ensure_reference(store)
     fingerprint = extractor_fingerprint()
-    extractor = _Extractor(workers, fingerprint)
+    extractor = _Extractor(workers, fingerprint, executor)
     writer = _Writer(store, report, batch_size)
 
     def drain(flush: bool = False) -> None:
@@ -233,6 +238,30 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[s
         extractor.close()
     store.flush()
     return report
+
+
+def extract_to_files(paths: Iterable[str | Path], out_dir: Path, fmt: str = "json") -> tuple[int, list[tuple[str, str]]]:
+    """One file per article in `out_dir`: the gold-format JSON, or ("nq") its named graph as N-Quads.
+
+    Returns the number written and the (file, problem) of each failure.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = IngestReport()
+    fingerprint = extractor_fingerprint()
+    written = 0
+    for article in _articles(paths, report, None):
+        if fmt == "nq":
+            ntriples, problem = extract_ntriples(article, fingerprint)
+            if problem:
+                report.failed.append((article.path, problem))
+                continue
+            text = union_nquads([(article_iri(article.stem), ntriples)], with_union=False)
+        else:
+            text = json.dumps(extract_article(article).to_gold(), indent=2, ensure_ascii=False)
+        (out_dir / f"{article.stem}.{fmt}").write_text(text, encoding="utf-8")
+        written += 1
+    return written, report.failed
 
 
 def remove_article(store: GraphStore, stem_or_path: str) -> bool:

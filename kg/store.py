@@ -247,8 +247,8 @@ class GraphStore:
         return self._store.dump(format=RDF_FORMATS[fmt], from_graph=graph, **kwargs) or b""
 
 
-def union_nquads(graphs: list[tuple[str, str]]) -> str:
-    """N-Quads of each graph's triples in its named graph and in the default graph (the union)."""
+def union_nquads(graphs: list[tuple[str, str]], with_union: bool = True) -> str:
+    """N-Quads of each graph's triples in its named graph and (`with_union`) in the default graph."""
     parts = []
     union: dict[str, None] = {}  # each triple once: articles share many (types, labels)
     for graph_iri, ntriples in graphs:
@@ -256,7 +256,8 @@ def union_nquads(graphs: list[tuple[str, str]]) -> str:
         lines = [line for line in ntriples.splitlines() if line.endswith(".")]
         parts.append("".join(line[:-1].rstrip() + suffix for line in lines))
         union.update(dict.fromkeys(lines))
-    parts.append("\n".join(union) + "\n" if union else "")
+    if with_union and union:
+        parts.append("\n".join(union) + "\n")
     return "".join(parts)
 
 

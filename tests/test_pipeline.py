@@ -102,3 +102,12 @@ def test_pipeline_failed_batch_is_retried_article_by_article(tmp_path):
     report = ingest([folder], store, batch_size=10)
     assert sorted(report.added) == [str(folder / "a.md"), str(folder / "c.md")]
     assert [path for path, _ in report.failed] == [str(folder / "b.md")]
+
+
+def test_pipeline_extracted_nquads_are_the_stored_article_graphs(tmp_path, built_store):
+    from kg.pipeline import extract_to_files
+    written, failed = extract_to_files([SEED.parent], tmp_path / "nq", "nq")
+    assert written == 31 and not failed
+    lines = {line for f in (tmp_path / "nq").glob("*.nq") for line in f.read_bytes().splitlines()}
+    stored = {line for line in built_store.dump("nq").splitlines() if b"/graph/reference>" not in line}
+    assert lines == stored
