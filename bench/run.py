@@ -57,19 +57,7 @@ def run_ingest(cfg: dict) -> None:
         tmp = Path(tmp)
         write_corpus(tmp / "corpus", cfg["ingest_articles"], gold=False)
         t = ingest.throughput_rows(tmp / "corpus" / "articles", tmp, [1, 2])
-    quads = t["runs"][0]["quads"]
-    print("| what | seconds | articles/s | quads/s |")
-    print("|---|---|---|---|")
-    print(f"| extraction alone (read, extract, N-Triples; 1 core) | {t['extract_s']:.1f} | "
-          f"{t['articles'] / t['extract_s']:.0f} | |")
-    for r in t["runs"]:
-        print(f"| kg ingest, {r['workers']} worker{'s' if r['workers'] > 1 else ''} | {r['seconds']:.1f} | "
-              f"{r['articles'] / r['seconds']:.0f} | {r['quads'] / r['seconds']:.0f} |")
-    print(f"| baseline: pyoxigraph bulk_load of the same {quads:,} quads | {t['bulk_load_s']:.1f} | | "
-          f"{quads / t['bulk_load_s']:.0f} |")
-    one = t["runs"][0]
-    print(f"\n(ingest − extraction) / bulk_load = {(one['seconds'] - t['extract_s']) / t['bulk_load_s']:.2f}x "
-          "(target ≤ 2x; ingest also writes the union graph, twice the quads)")
+    ingest.print_throughput(t)
 
 
 def run_scale(cfg: dict) -> None:
@@ -78,14 +66,7 @@ def run_scale(cfg: dict) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in cfg["scale"]:
             rows.append(ingest.scale_row(size, Path(tmp), 2))
-    print("| articles | corpus MB | quads | ingest s | articles/s | store MB | peak MB (main process) |")
-    print("|---|---|---|---|---|---|---|")
-    for r in rows:
-        print(f"| {r['size']:,} | {r['corpus_mb']:.1f} | {r['quads']:,} | {r['seconds']:.0f} | "
-              f"{r['added'] / r['seconds']:.0f} | {r['store_mb']:.0f} | {r['peak_mb']:.0f} |")
-    if len(rows) >= 2:
-        print(f"\npeak memory at {rows[-1]['size']:,} / at {rows[-2]['size']:,} articles: "
-              f"{rows[-1]['peak_mb'] / rows[-2]['peak_mb']:.2f}x (target ≤ 1.5x)")
+    ingest.print_scale(rows)
 
 
 def run_queries(cfg: dict) -> None:
