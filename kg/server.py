@@ -6,6 +6,7 @@ the union of all named graphs, and a query timeout.
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -36,8 +37,8 @@ def start_server(store: Path, host: str = "127.0.0.1", port: int = 7878, writabl
                  timeout: int = 60) -> subprocess.Popen:
     """Start the server as a child process (the caller stops it)."""
     Path(store).mkdir(parents=True, exist_ok=True) if writable else None
-    return subprocess.Popen(server_command(store, host, port, writable, timeout),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return _popen(server_command(store, host, port, writable, timeout),
+                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
 def serve(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False, timeout: int = 60) -> int:
@@ -61,8 +62,34 @@ def serve(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool
         return _call(server_command(snapshot, host, port, False, timeout))
 
 
-def _call(cmd: list[str]) -> int:
+def _die_with_parent() -> None:
+    """In the server process (Linux): be sent SIGTERM when `kg serve` dies, even by SIGKILL."""
     try:
-        return subprocess.call(cmd)
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _popen(cmd: list[str], **kwargs) -> subprocess.Popen:
+    linux = sys.platform.startswith("linux")
+    return subprocess.Popen(cmd, preexec_fn=_die_with_parent if linux else None, **kwargs)
+
+
+def _call(cmd: list[str]) -> int:
+    """Run the server until it stops; SIGTERM, SIGHUP and Ctrl-C stop it too (never left behind)."""
+    proc = _popen(cmd)
+
+    def forward(signum, _frame):
+        proc.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        return proc.wait()
     except KeyboardInterrupt:
+        proc.send_signal(signal.SIGINT)
+        proc.wait()
         return 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -112,3 +112,26 @@ def test_server_kg_serve_serves_a_snapshot_while_ingest_goes_on(tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_server_kg_serve_stopped_leaves_no_server_behind(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    store = GraphStore.on_disk(tmp_path / "store")
+    ingest([ARTICLES / "2024-03-11-indonesia-rso-consular-training.txt"], store)
+    del store
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(tmp_path / "store"),
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_until_up(port)
+    proc.terminate()
+    proc.wait(10)
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) != 0:
+                break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("the Oxigraph server outlived `kg serve`")
