@@ -153,7 +153,7 @@ def evaluate(gold_dir, articles_dir, predictions, per_article, as_json):
     if per_article:
         for stem, sc in per.items():
             click.echo(f"{stem:70s} {sc.macro_f1:.3f}")
-            for c in ("states", "organisations", "people", "places", "events"):
+            for c in CATEGORIES:
                 if sc.missed[c] or sc.spurious[c]:
                     click.echo(f"    {c}: missed {sc.missed[c]} spurious {sc.spurious[c]}")
     click.echo(f"{'category':20s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>5s} {'pred':>5s} {'gold':>5s}")

@@ -117,22 +117,29 @@ def score_article(gold: dict, pred: dict) -> Scores:
     person_pred, person_gold = _resolvers(gold.get("people") or [], pred.get("people") or [])
     place_pred, place_gold = _resolvers(gold.get("places") or [], pred.get("places") or [])
 
-    def pairs(people, rp, ro):
-        return {(rp(p.get("name")), ro(r["organisation"])) for p in people for r in p.get("roles") or []
-                if r.get("organisation")}
+    def add_pairs(cat, gpairs: dict, ppairs: dict) -> None:
+        """Pairs keyed by matched indices, valued by readable "a: b" text for the missed/spurious lists."""
+        tp = {k for k in ppairs if None not in k} & set(gpairs)
+        add(cat, len(tp), len(ppairs), len(gpairs))
+        sc.missed[cat] = [text for k, text in gpairs.items() if k not in tp]
+        sc.spurious[cat] = [text for k, text in ppairs.items() if k not in tp]
 
-    g_aff = pairs(gold.get("people") or [], person_gold, actor_gold)
-    p_aff = pairs(pred.get("people") or [], person_pred, actor_pred)
-    add("affiliations", len({x for x in p_aff if None not in x} & g_aff), len(p_aff), len(g_aff))
+    def pairs(people, rp, ro):
+        return {(rp(p.get("name")), ro(r["organisation"])): f"{p.get('name')}: {r['organisation']}"
+                for p in people for r in p.get("roles") or [] if r.get("organisation")}
+
+    add_pairs("affiliations", pairs(gold.get("people") or [], person_gold, actor_gold),
+              pairs(pred.get("people") or [], person_pred, actor_pred))
     g_ev, p_ev = gold.get("events") or [], pred.get("events") or []
     ev_map = _match_events(g_ev, p_ev)
     add("events", len(ev_map), len(p_ev), len(g_ev))
     sc.missed["events"] = [e.get("name") for i, e in enumerate(g_ev) if i not in set(ev_map.values())]
     sc.spurious["events"] = [e.get("name") for i, e in enumerate(p_ev) if i not in ev_map]
     for cat, fld in (("event_organisers", "organisers"), ("event_participants", "participants")):
-        gset = {(gi, actor_gold(n)) for gi, e in enumerate(g_ev) for n in e.get(fld) or []}
-        pset = {(ev_map.get(pi), actor_pred(n)) for pi, e in enumerate(p_ev) for n in e.get(fld) or []}
-        add(cat, len({x for x in pset if None not in x} & gset), len(pset), len(gset))
+        add_pairs(cat, {(gi, actor_gold(n)): f"{e.get('name')}: {n}" for gi, e in enumerate(g_ev)
+                        for n in e.get(fld) or []},
+                  {(ev_map.get(pi), actor_pred(n)): f"{e.get('name')}: {n}" for pi, e in enumerate(p_ev)
+                   for n in e.get(fld) or []})
 
     def where(name, rplace, ractor):
         if rplace(name) is not None:

@@ -264,3 +264,31 @@ def test_extract_organisers_own_speakers_do_not_make_them_participants():
     event = x.events[0]
     assert "Regional Support Office of the Bali Process" in event.organisers
     assert "Regional Support Office of the Bali Process" not in event.participants
+
+
+def test_extract_same_partners_repeat_the_earlier_organisers():
+    x = extract_article(article("The RSO and UNODC organised a workshop in Suva, Fiji on 3 May 2024. An earlier "
+                                "edition was held in Apia, Samoa on 2 February 2023. That edition, run with the "
+                                "same partners, drew 20 officials."))
+    earlier = next(e for e in x.events if e.start == "2023-02-02")
+    assert set(earlier.organisers) == {"Regional Support Office of the Bali Process",
+                                       "United Nations Office on Drugs and Crime"}
+
+
+def test_extract_participle_held_with_names_organisers():
+    x = extract_article(article("The second activity was a workshop, held from 3 to 7 June 2024 with the "
+                                "International Labour Organization and the RSO, in Dili, Timor-Leste."))
+    assert set(x.events[0].organisers) == {"International Labour Organization",
+                                           "Regional Support Office of the Bali Process"}
+
+
+def test_extract_activities_a_body_delivered_are_organised_by_it():
+    x = extract_article(article("The forum was one of three activities that UNODC delivered in Manila. "
+                                "Among the others was a workshop on 4 June 2024 for prosecutors."))
+    assert x.events[0].organisers == ("United Nations Office on Drugs and Crime",)
+
+
+def test_extract_delegates_from_places_in_states_are_participants():
+    x = extract_article(article("A workshop was held in Colombo, Sri Lanka on 3 May 2024 for 25 delegates from "
+                                "seaports and airports in Nepal, Bhutan and Maldives."))
+    assert {"Nepal", "Bhutan", "Maldives"} <= set(x.events[0].participants)

@@ -118,6 +118,14 @@ PARTICIPLES = {"held", "hosted", "co-hosted", "convened", "organised", "organize
                "coordinated", "supported", "attended", "presented"}
 PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
+PLACES_IN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,4}in\s+")
+# "That edition, organised with the same partners": the organisers of the event before
+SAME_PARTNERS = re.compile(r"\b(?:with|by)\s+the\s+same\s+(?:partners|organi[sz]ers|hosts|co-hosts|co-organi[sz]ers)\b",
+                           re.I)
+# "one of five activities that the RSO and its partners delivered …; among the others were: …"
+UMBRELLA = re.compile(r"\b(?:activities|events|initiatives|programmes|programs|sessions|trainings)\s+(?:that|which)\s+"
+                      r"(?P<who>.{1,120}?)\s+(?:delivered|organi[sz]ed|held|hosted|ran|conducted|convened|"
+                      r"implemented|co-hosted|co-organi[sz]ed)\b", re.I)
 STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b|\bgovernments?\s+of\b)*$", re.I)
 # "X, in partnership with Y and Z, hosted …": the partners sit between the subject and its verb
 INTERJECTED_PARTNERS = re.compile(r"(?:,\s*|\s+)(?:in partnership with|in collaboration with|in cooperation with|together with|"
@@ -242,7 +250,8 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                 if re.search(r"\b(is|are|was|were)\s+$", s.text[:m.start()], re.I) and \
                         _subject_is_body(s, m.start(), actors):
                     continue  # "IACAT, the body that …, is chaired by the Department of Justice"
-                found = _list_after(s, s.start + m.end(), actors)
+                found = (_list_after(s, s.start + m.end(), actors) if role == "organiser"
+                         else _participants_after(s, m.end(), actors))
                 if role == "organiser" and cue in PARTNER_CUES and found:
                     found = _list_before(s, s.start + m.start(), actors) + found  # "X partnered with Y"
                 if cue == "joined" and not RUN_VERBS.search(s.text):
@@ -251,7 +260,16 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                 found = _list_before(s, s.start + m.start(), actors)
                 partners = found and INTERJECTED_PARTNERS.search(s.text[:found[0].char_start - s.start])
                 if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners:
-                    continue  # "… of the Working Group, held over 26-27 July": a participle, not a subject's verb
+                    # "… of the Working Group, held over 26-27 July": a participle, not a subject's verb;
+                    # "…, held from 3 to 7 June with the ABF and JCLEC": those it was held with organised it
+                    if role == "organiser" and not cues.part_object.match(s.text[m.end():]):
+                        clause = re.split(r"[.;]|,\s*(?:and|but|while|which|for)\b", s.text[m.end():])[0]
+                        w = cues.with_cue.search(clause)
+                        if w:
+                            organisers.extend(_list_after(s, s.start + m.end() + w.end(), actors, strict=True,
+                                                          limit=s.start + m.end() + len(clause)))
+                            spans.append((m.end() + w.start(), m.end() + w.end()))
+                    continue
                 if cue == "joined":
                     role = "organiser" if RUN_VERBS.search(s.text) else "participant"
                 if role == "organiser" and cues.part_object.match(s.text[m.end():]):
@@ -279,8 +297,19 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
             continue
         if any(a <= m.start() < b for a, b in spans):
             continue
-        participants.extend(_list_after(s, s.start + m.end(), actors))
+        participants.extend(_participants_after(s, m.end(), actors))
     return organisers, participants
+
+
+def _participants_after(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
+    """The list after a participant cue at `pos` (offset in the sentence), also past a short
+    phrase ending in "in": "delegates from international airport hubs in A, B and C"."""
+    found = _list_after(s, s.start + pos, actors)
+    if not found:
+        where = PLACES_IN.match(s.text, pos)
+        if where:
+            found = _list_after(s, s.start + where.end(), actors, strict=True)
+    return found
 
 
 def find_events(article: Article, sentences: list[Sentence], mentions: list[Mention],
@@ -351,8 +380,30 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             if p.sentence in ev.sentences and p.key not in keys:
                 ev.people.append(p)
                 keys.add(p.key)
+    _inherit_organisers(events, sentences, actors)
     _share_places(events)
     return events
+
+
+def _inherit_organisers(events: list[EventRecord], sentences: list[Sentence], actors: list[Mention]) -> None:
+    """Organisers the text gives by reference: "organised with the same partners" (those of the
+    event before), and the activities a body "delivered" listed after it says so."""
+    ordered = sorted(events, key=lambda e: e.anchor if e.anchor is not None else -1)
+    for i, ev in enumerate(ordered):
+        if ev.organisers or not any(SAME_PARTNERS.search(sentences[si].text) for si in set(ev.sentences)):
+            continue
+        before = [e for e in ordered[:i] if e.organisers]
+        if before:
+            ev.organisers.extend(before[-1].organisers)
+    for si, s in enumerate(sentences):
+        m = UMBRELLA.search(s.text)
+        if not m:
+            continue
+        who = [a for a in actors if a.sentence == si and
+               s.start + m.start("who") <= a.char_start and a.char_end <= s.start + m.end("who")]
+        for ev in ordered:
+            if who and ev.anchor is not None and si < ev.anchor <= si + 4:
+                ev.organisers.extend(a for a in who if a not in ev.organisers)
 
 
 CHAIR = re.compile(r"\b(?:chairing|co-chairing|chaired by|co-chaired by|chairs were|co-chairs were)\b", re.I)
