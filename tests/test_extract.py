@@ -292,3 +292,23 @@ def test_extract_delegates_from_places_in_states_are_participants():
     x = extract_article(article("A workshop was held in Colombo, Sri Lanka on 3 May 2024 for 25 delegates from "
                                 "seaports and airports in Nepal, Bhutan and Maldives."))
     assert {"Nepal", "Bhutan", "Maldives"} <= set(x.events[0].participants)
+
+
+def test_extract_chained_honorifics_are_not_part_of_the_name():
+    x = extract_article(article("Tan Sri Dato' Seri Ahmad Razali opened the forum in Kuala Lumpur, Malaysia."))
+    assert [(p.name, p.honorific) for p in x.people] == [("Ahmad Razali", "Tan Sri Dato' Seri")]
+
+
+def test_extract_portfolio_title_links_the_ministry_named_in_the_article():
+    x = extract_article(article("The Ministry of Labour and Employment hosted the meeting. Jane Roe, Permanent "
+                                "Secretary of Labour and Employment, opened it."))
+    person = next(p for p in x.people if p.name == "Jane Roe")
+    assert [(r.title, r.organisation) for r in person.roles] == [
+        ("Permanent Secretary of Labour and Employment", "Ministry of Labour and Employment")]
+
+
+def test_extract_participle_after_name_is_not_a_role():
+    x = extract_article(article("The dialogue closed with a song by artist Mara Lopez, written together with the "
+                                "International Justice Mission."))
+    person = next(p for p in x.people if p.name == "Mara Lopez")
+    assert all(r.organisation is None for r in person.roles)

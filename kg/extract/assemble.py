@@ -141,6 +141,8 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
             if org is not None and org.kind == "state":
                 org_name = None
             role = (_clean_title(title, lexicon), org_name)
+            if role[0] and not role[1]:
+                role = (role[0], _portfolio_body(role[0], org_names.values()))
             if role != (None, None) and role not in [x[:2] for x in rec["roles"]]:
                 rec["roles"].append((role[0], role[1], p.sentence))
     person_objs = [Person(r["name"], r["honorific"],
@@ -163,6 +165,24 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
                                 themes, _evidence(sentences, [ev.anchor] if ev.anchor is not None else [])))
     return Extraction(article, tuple(state_objs), tuple(org_objs), tuple(person_objs), tuple(place_objs),
                       tuple(event_objs))
+
+
+PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Under-?Secretary|Director-General|Director General)\s+(?:of|for)\s+"
+                       r"(?P<portfolio>[A-Z][\w'’-]*(?:\s+(?:and|of|for|&)?\s*[A-Z][\w'’-]*)*)$")
+
+
+def _portfolio_body(title: str, organisations) -> str | None:
+    """"Permanent Secretary of Home Affairs and Immigration" works at the article's
+    "Ministry of Home Affairs and Immigration" (or Department of …), where the article names one."""
+    m = PORTFOLIO.search(title)
+    if not m:
+        return None
+    portfolio = normalise(m.group("portfolio"))
+    for name in organisations:
+        n = normalise(name)
+        if n in {f"ministry of {portfolio}", f"department of {portfolio}", f"ministry for {portfolio}"}:
+            return name
+    return None
 
 
 def _clean_title(title: str | None, lexicon: Lexicon) -> str | None:

@@ -65,8 +65,9 @@ class _Patterns:
         p = lexicon.patterns
         self.particles = {normalise(x) for x in p.get("name_particles", [])}
         honorifics = sorted(p.get("honorifics", []), key=len, reverse=True)
-        self.honorific = re.compile(r"(?<![\w.])(?:the\s+|The\s+)?(" + "|".join(re.escape(h) for h in honorifics)
-                                    + r")(?=\s)")
+        one = "(?:" + "|".join(re.escape(h) for h in honorifics) + ")"
+        # honorifics may come several in a row: "Tan Sri Dato' Seri X", "H.E. Dr. Y"
+        self.honorific = re.compile(r"(?<![\w.])(?:the\s+|The\s+)?(" + one + r"(?:\s+" + one + r")*)(?=\s)")
         titles = [[t.norm for t in tokenize(x)] for x in p.get("title_words", [])]
         self.title_first = {t[0] for t in titles}
         self.title_words = {t[0] for t in titles if len(t) == 1}
@@ -304,6 +305,10 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
             return [(None, taken[q])]
     # ", who co-chairs the WG-TIP"
     if k < len(toks) and toks[k].text != ",":
+        return roles
+    # "X, created together with …": a participle starts a clause, not a title
+    if k + 1 < len(toks) and toks[k + 1].text[:1].islower() and toks[k + 1].norm.endswith(("ed", "en")) \
+            and len(toks[k + 1].norm) > 4 and toks[k + 1].norm not in pats.title_words:
         return roles
     end = k + 1
     while end < len(toks):
