@@ -48,6 +48,8 @@ def _open(store_path: Path, read_only: bool = False, endpoint: str | None = None
 
 WORKERS_OPTION = click.option("--workers", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
                               help="Extraction processes (one per core is a good start).")
+NER_OPTION = click.option("--ner", metavar="spacy:MODEL",
+                          help="Also take PERSON/ORG/GPE names from an installed spaCy pipeline (default: rules only).")
 BATCH_OPTION = click.option("--batch-size", type=click.IntRange(1, 100_000), default=100, show_default=True,
                             help="New articles written per store transaction.")
 
@@ -70,8 +72,9 @@ def _print_report(report) -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a local "
                    "cluster of --workers processes.")
+@NER_OPTION
 @STORE_OPTION
-def ingest(paths, infer, workers, batch_size, dask_address, store_path, endpoint):
+def ingest(paths, infer, workers, batch_size, dask_address, ner, store_path, endpoint):
     """Read articles (files or folders) into the store; unchanged articles are skipped."""
     from contextlib import nullcontext
 
@@ -86,7 +89,7 @@ def ingest(paths, infer, workers, batch_size, dask_address, store_path, endpoint
         executor = nullcontext()
     with executor as pool, click.progressbar(length=files, label="ingesting", file=sys.stderr) as bar:
         report = run_ingest(paths, store, progress=lambda _path: bar.update(1), workers=workers,
-                            batch_size=batch_size, executor=pool)
+                            batch_size=batch_size, executor=pool, ner=ner)
     _print_report(report)
     if infer:
         from .inference import infer_rdfs
@@ -113,10 +116,11 @@ def remove(article, store_path, endpoint):
               help="json: the gold-annotation format; nq: each article's named graph as N-Quads, for bulk loaders.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder for one <article stem>.json (or .nq) per article.")
-def extract(paths, fmt, out_dir):
+@NER_OPTION
+def extract(paths, fmt, out_dir, ner):
     """Extract entities and events from articles into files, one per article (no store needed)."""
     from .pipeline import extract_to_files
-    written, failed = extract_to_files(paths, out_dir, fmt)
+    written, failed = extract_to_files(paths, out_dir, fmt, ner)
     for where, problem in failed:
         click.echo(f"error: {where}: {problem}", err=True)
     click.echo(f"extract: {written} articles written to {out_dir}, {len(failed)} failed")
@@ -131,21 +135,15 @@ def extract(paths, fmt, out_dir):
               help="Score these prediction files instead of extracting ARTICLES_DIR.")
 @click.option("--per-article", is_flag=True, help="Also print a line per article with missed and spurious items.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def evaluate(gold_dir, articles_dir, predictions, per_article, as_json):
+@NER_OPTION
+def evaluate(gold_dir, articles_dir, predictions, per_article, as_json, ner):
     """Precision, recall and F1 of extraction against gold annotations (the corpus scoring rule)."""
-    from .evaluate import CATEGORIES, evaluate_dirs, evaluate_predictions
-    from .extract import extract_article
-    from .sources import iter_source_files, read_articles
+    from .evaluate import CATEGORIES, evaluate_articles, evaluate_dirs
+    from .ner import load_ner
     if predictions:
         total, per = evaluate_dirs(gold_dir, predictions)
     else:
-        preds = {}
-        for item in iter_source_files([articles_dir or DEFAULT_ARTICLES]):
-            if isinstance(item, Path):
-                for a in read_articles(item):
-                    if not isinstance(a, KgError):
-                        preds[a.stem] = extract_article(a).to_gold()
-        total, per = evaluate_predictions(gold_dir, preds)
+        total, per = evaluate_articles(gold_dir, articles_dir or DEFAULT_ARTICLES, load_ner(ner))
     if as_json:
         out = {c: dict(zip(("precision", "recall", "f1"), total.prf(c))) for c in CATEGORIES}
         click.echo(json.dumps({"categories": out, "macro_f1": total.macro_f1, "articles": len(per)}, indent=2))

@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import KgError
 from .lexicon import normalise
 
-__all__ = ["CATEGORIES", "Scores", "score_article", "evaluate_dirs", "evaluate_predictions"]
+__all__ = ["CATEGORIES", "Scores", "score_article", "evaluate_dirs", "evaluate_predictions", "evaluate_articles"]
 
 CATEGORIES = ("states", "organisations", "people", "places", "events", "affiliations", "event_organisers",
               "event_participants", "event_places", "event_dates")
@@ -178,4 +178,17 @@ def evaluate_predictions(gold_dir: Path, predictions: dict[str, dict]) -> tuple[
 def evaluate_dirs(gold_dir: Path, pred_dir: Path) -> tuple[Scores, dict[str, Scores]]:
     """Scores of the prediction files in `pred_dir` against the gold files in `gold_dir`."""
     preds = {p.stem: _load(p) for p in Path(pred_dir).glob("*.json")}
+    return evaluate_predictions(gold_dir, preds)
+
+
+def evaluate_articles(gold_dir: Path, articles_dir: Path, ner=None) -> tuple[Scores, dict[str, Scores]]:
+    """Extract every article under `articles_dir` (with an optional NER proposer) and score it."""
+    from .extract import extract_article
+    from .sources import iter_source_files, read_articles
+    preds = {}
+    for item in iter_source_files([articles_dir]):
+        if isinstance(item, Path):
+            for a in read_articles(item):
+                if not isinstance(a, KgError):
+                    preds[a.stem] = extract_article(a, ner=ner).to_gold()
     return evaluate_predictions(gold_dir, preds)

@@ -73,13 +73,26 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def extract_ntriples(article: Article, fingerprint: str) -> tuple[str, str | None]:
+_NER: dict[str, object] = {}
+
+
+def _ner(spec: str | None):
+    """The NER proposer for `spec`, loaded once per process (workers load their own)."""
+    if not spec:
+        return None
+    if spec not in _NER:
+        from .ner import load_ner
+        _NER[spec] = load_ner(spec)
+    return _NER[spec]
+
+
+def extract_ntriples(article: Article, fingerprint: str, ner: str | None = None) -> tuple[str, str | None]:
     """One article's graph as N-Triples, or the problem: a pure function, run in worker processes.
 
-    Returns (N-Triples, None) or ("", problem).
+    `ner` is an optional "spacy:MODEL" spec. Returns (N-Triples, None) or ("", problem).
     """
     try:
-        extraction = extract_article(article)
+        extraction = extract_article(article, ner=_ner(ner))
         extra = [(URIRef(article_iri(article.stem)), KG.extractor, Literal(fingerprint))]
         return to_ntriples(extraction, extra=extra), None
     except KgError as exc:
@@ -93,8 +106,8 @@ class _Extractor:
     At most `window` articles are in flight, so memory does not grow with the corpus.
     """
 
-    def __init__(self, workers: int, fingerprint: str, executor: Executor | None = None):
-        self.fingerprint = fingerprint
+    def __init__(self, workers: int, fingerprint: str, executor: Executor | None = None, ner: str | None = None):
+        self.fingerprint, self.ner = fingerprint, ner
         self.pool, self.own_pool = executor, False
         self.window = max(1, workers) * 16
         if executor is None and workers > 1:
@@ -109,9 +122,9 @@ class _Extractor:
     def submit(self, item) -> None:
         article = item[0]
         if self.pool is None:
-            self.pending.append((item, extract_ntriples(article, self.fingerprint)))
+            self.pending.append((item, extract_ntriples(article, self.fingerprint, self.ner)))
         else:
-            self.pending.append((item, self.pool.submit(extract_ntriples, article, self.fingerprint)))
+            self.pending.append((item, self.pool.submit(extract_ntriples, article, self.fingerprint, self.ner)))
 
     def ready(self, flush: bool = False):
         """Finished items, oldest first: all of them with `flush`, else those past the window."""
@@ -203,18 +216,21 @@ def _needs_extraction(store: GraphStore, article: Article, fingerprint: str, wri
 
 
 def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[str], None] | None = None,
-           workers: int = 1, batch_size: int = 100, executor: Executor | None = None) -> IngestReport:
+           workers: int = 1, batch_size: int = 100, executor: Executor | None = None,
+           ner: str | None = None) -> IngestReport:
     """Ingest every article under `paths` into `store`; never stops at a bad file.
 
     `workers` > 1 runs extraction in that many processes (or, with `executor`, keeps
     that many times 16 articles in flight on it); new articles are written `batch_size`
     at a time, each batch all or nothing. Files are read one at a time and at most a
-    few batches are held, whatever the corpus size.
+    few batches are held, whatever the corpus size. `ner` ("spacy:MODEL") adds a statistical
+    model's names to the rules' (kg.ner).
     """
     report = IngestReport()
     ensure_reference(store)
-    fingerprint = extractor_fingerprint()
-    extractor = _Extractor(workers, fingerprint, executor)
+    _ner(ner)  # a missing model is one clear error before any work
+    fingerprint = extractor_fingerprint() + (f"+{ner}" if ner else "")
+    extractor = _Extractor(workers, fingerprint, executor, ner)
     writer = _Writer(store, report, batch_size)
 
     def drain(flush: bool = False) -> None:
@@ -240,7 +256,8 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[s
     return report
 
 
-def extract_to_files(paths: Iterable[str | Path], out_dir: Path, fmt: str = "json") -> tuple[int, list[tuple[str, str]]]:
+def extract_to_files(paths: Iterable[str | Path], out_dir: Path, fmt: str = "json",
+                     ner: str | None = None) -> tuple[int, list[tuple[str, str]]]:
     """One file per article in `out_dir`: the gold-format JSON, or ("nq") its named graph as N-Quads.
 
     Returns the number written and the (file, problem) of each failure.
@@ -248,17 +265,18 @@ def extract_to_files(paths: Iterable[str | Path], out_dir: Path, fmt: str = "jso
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = IngestReport()
-    fingerprint = extractor_fingerprint()
+    fingerprint = extractor_fingerprint() + (f"+{ner}" if ner else "")
+    model = _ner(ner)
     written = 0
     for article in _articles(paths, report, None):
         if fmt == "nq":
-            ntriples, problem = extract_ntriples(article, fingerprint)
+            ntriples, problem = extract_ntriples(article, fingerprint, ner)
             if problem:
                 report.failed.append((article.path, problem))
                 continue
             text = union_nquads([(article_iri(article.stem), ntriples)], with_union=False)
         else:
-            text = json.dumps(extract_article(article).to_gold(), indent=2, ensure_ascii=False)
+            text = json.dumps(extract_article(article, ner=model).to_gold(), indent=2, ensure_ascii=False)
         (out_dir / f"{article.stem}.{fmt}").write_text(text, encoding="utf-8")
         written += 1
     return written, report.failed

@@ -19,6 +19,7 @@ from .entities import find_mentions
 from .events import find_events
 from .gazetteer import Gazetteer, build_gazetteer
 from .people import find_people
+from .proposals import merge_mentions, merge_people
 from .text import split_sentences
 
 __all__ = ["extract_article"]
@@ -34,11 +35,20 @@ def _gazetteer(lexicon: Lexicon) -> Gazetteer:
     return cached[1]
 
 
-def extract_article(article: Article, lexicon: Lexicon | None = None) -> Extraction:
-    """Everything the article body says about states, organisations, people, places and events."""
+def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None) -> Extraction:
+    """Everything the article body says about states, organisations, people, places and events.
+
+    `ner` (optional) is a callable giving `Proposal`s for a text, e.g. `kg.ner.load_ner("spacy:…")`:
+    names the rules missed are added from it; the rules keep what they found.
+    """
     lexicon = lexicon or load_lexicon()
     sentences = split_sentences(article.text)
     mentions = find_mentions(sentences, lexicon, _gazetteer(lexicon), article.text)
+    proposals = ner(article.text) if ner is not None else []
+    if proposals:
+        mentions = merge_mentions(article.text, sentences, mentions, proposals, lexicon)
     people = find_people(sentences, mentions, lexicon)
+    if proposals:
+        people = merge_people(sentences, mentions, people, proposals)
     events = find_events(article, sentences, mentions, people, lexicon)
     return assemble(article, sentences, mentions, people, events, lexicon)
