@@ -312,3 +312,26 @@ def test_extract_participle_after_name_is_not_a_role():
                                 "International Justice Mission."))
     person = next(p for p in x.people if p.name == "Mara Lopez")
     assert all(r.organisation is None for r in person.roles)
+
+
+def test_extract_partners_inside_the_subject_organise_with_it():
+    x = extract_article(article("On 20 June 2019, the RSO, together with UNODC and IOM, launched a guide in Bangkok."))
+    event = x.events[0]
+    assert set(event.organisers) == {"Regional Support Office of the Bali Process",
+                                     "United Nations Office on Drugs and Crime",
+                                     "International Organization for Migration"}
+    assert not event.participants
+
+
+def test_extract_co_chairs_given_as_ministers_of_states_are_not_participants_too():
+    x = extract_article(article("The conference was co-chaired by the Foreign Ministers of Indonesia and Australia "
+                                "and held in Bangkok, Thailand on 6-7 August 2018."))
+    assert set(x.events[0].organisers) == {"Indonesia", "Australia"}
+    assert not x.events[0].participants
+
+
+def test_extract_chief_of_mission_is_a_title_not_an_organisation():
+    x = extract_article(article("Ms Nurul Aini, IOM Chief of Mission in Thailand, opened the dialogue."))
+    assert names(x.organisations) == {"International Organization for Migration"}
+    person = x.people[0]
+    assert person.roles[0].organisation == "International Organization for Migration"

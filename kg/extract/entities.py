@@ -171,6 +171,9 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
         if h is None or (taken[i] is not None and taken[i].kind in {"org", "org-pattern"}):
             i += 1
             continue
+        if i >= 2 and toks[i - 1].norm == "of" and toks[i - 2].norm in TITLE_OF:
+            i += h[0]  # "Chief of Mission", "Head of Office": a job title, not an organisation
+            continue
         span = _expand_org(toks, i, i + h[0], taken, heads)
         if span and span[1] - span[0] > h[0]:
             a, b, country, short_from = span
@@ -431,6 +434,8 @@ def _mention(si, s, kind, key, a, b, entry, attrs=None) -> Mention:
     name = s.text[toks[a].start - s.start:toks[b - 1].end - s.start]
     return Mention(kind, key, name, si, a, b, toks[a].start, toks[b - 1].end, entry, dict(attrs or {}))
 
+
+TITLE_OF = {"chief", "head", "heads", "deputy"}
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "to", "from", "of", "and", "across", "around", "visited", "outside"}
 

@@ -119,6 +119,9 @@ PARTICIPLES = {"held", "hosted", "co-hosted", "convened", "organised", "organize
 PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
 PLACES_IN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,4}in\s+")
+AMBIGUOUS_PARTNER_CUES = {"together with", "alongside"}
+PARTNERS_INSIDE = re.compile(r",\s*(?:in partnership with|in collaboration with|in cooperation with|together with|"
+                             r"jointly with|alongside|along with)\b", re.I)
 # "That edition, organised with the same partners": the organisers of the event before
 SAME_PARTNERS = re.compile(r"\b(?:with|by)\s+the\s+same\s+(?:partners|organi[sz]ers|hosts|co-hosts|co-organi[sz]ers)\b",
                            re.I)
@@ -232,7 +235,7 @@ BODY_CLAUSE = re.compile(r"(?:\bwhich|\bthat|,)\s*(?:is|are|was|were)?\s*(?:also
 
 
 def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
-    organisers, participants = [], []
+    organisers, participants, partnered = [], [], []
     spans = []
     # "a Dialogue was convened in Manila on 2 October by A and B": the passive, with words between
     for m in PASSIVE_BY.finditer(s.text):
@@ -258,7 +261,13 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                     role = "participant"
             else:
                 found = _list_before(s, s.start + m.start(), actors)
-                partners = found and INTERJECTED_PARTNERS.search(s.text[:found[0].char_start - s.start])
+                # "X, in partnership with Y, hosted" / "the RSO, together with UNODC and IOM, launched"
+                partners = found and (INTERJECTED_PARTNERS.search(s.text[:found[0].char_start - s.start]) or
+                                      PARTNERS_INSIDE.search(s.text[found[0].char_start - s.start:m.start()]))
+                if partners:
+                    inside = PARTNERS_INSIDE.search(s.text, found[0].char_start - s.start, m.start())
+                    if inside:
+                        spans.append((inside.start(), inside.end()))  # not a participant cue as well
                 if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners:
                     # "… of the Working Group, held over 26-27 July": a participle, not a subject's verb;
                     # "…, held from 3 to 7 June with the ABF and JCLEC": those it was held with organised it
@@ -285,6 +294,9 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                         found = found + _list_after(s, s.start + m.end() + w.end(), actors, strict=True,
                                                     limit=s.start + m.end() + len(clause))
                         spans.append((m.end() + w.start(), m.end() + w.end()))  # not a participant cue too
+            if role != "organiser" and cue in AMBIGUOUS_PARTNER_CUES:
+                partnered.extend(found)  # decided once the sentence's organisers are known
+                continue
             (organisers if role == "organiser" else participants).extend(found)
     # "the Australian delegation", "Indonesia's delegates": the state took part
     for a in actors:
@@ -297,7 +309,10 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
             continue
         if any(a <= m.start() < b for a, b in spans):
             continue
-        participants.extend(_participants_after(s, m.end(), actors))
+        # "co-chaired by the Foreign Ministers of A and B": organisers, not participants as well
+        participants.extend(a for a in _participants_after(s, m.end(), actors) if a not in organisers)
+    # "the RSO, together with UNODC and IOM, launched …": partners of an organiser organise
+    participants.extend(a for a in partnered if a not in organisers)
     return organisers, participants
 
 
