@@ -335,3 +335,21 @@ def test_extract_chief_of_mission_is_a_title_not_an_organisation():
     assert names(x.organisations) == {"International Organization for Migration"}
     person = x.people[0]
     assert person.roles[0].organisation == "International Organization for Migration"
+
+
+def test_extract_people_who_co_chaired_count_through_their_states():
+    x = extract_article(article("H.E. Ana Reyes, Minister for Foreign Affairs of the Philippines, and the Hon. Tom "
+                                "Bell, New Zealand's Minister of Justice, co-chaired the conference in Manila on "
+                                "10 February 2023."))
+    assert set(x.events[0].organisers) == {"Philippines", "New Zealand"}
+
+
+def test_extract_states_that_sent_representatives_took_part():
+    x = extract_article(article("Viet Nam, Timor-Leste and Türkiye sent representatives to the dialogue in Hanoi, "
+                                "Viet Nam on 3 March 2022."))
+    assert set(x.events[0].participants) == {"Viet Nam", "Timor-Leste", "Türkiye"}
+
+
+def test_extract_article_before_honorific_is_not_part_of_it():
+    x = extract_article(article("The dialogue was opened by the Hon. Tom Bell in Suva."))
+    assert [(p.name, p.honorific) for p in x.people] == [("Tom Bell", "Hon.")]

@@ -421,6 +421,8 @@ def _inherit_organisers(events: list[EventRecord], sentences: list[Sentence], ac
                 ev.organisers.extend(a for a in who if a not in ev.organisers)
 
 
+# past tense only: "who co-chairs the WG-TIP" is the chair of a body, not of the event
+CHAIR_VERB = re.compile(r"(?<!who )(?<!which )\b(?:co-chaired|chaired|jointly chaired)\b(?!\s+by)", re.I)
 CHAIR = re.compile(r"\b(?:chairing|co-chairing|chaired by|co-chaired by|chairs were|co-chairs were)\b", re.I)
 
 
@@ -431,14 +433,20 @@ def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions
     out: list[Mention] = []
     for si in sorted(set(ev.sentences)):
         s = sentences[si]
-        cue = CHAIR.search(s.text)
+        cue, after = CHAIR.search(s.text), True
         if not cue:
-            continue
-        here = sorted((p for p in people if p.sentence == si and s.tokens[p.start].start - s.start > cue.start()),
+            # "X, Minister for … of Indonesia, and Y, Australia's Minister …, co-chaired the conference"
+            cue, after = CHAIR_VERB.search(s.text), False
+            if not cue:
+                continue
+        limit = len(s.tokens) if after else next(
+            (i for i, t in enumerate(s.tokens) if t.start - s.start >= cue.start()), len(s.tokens))
+        here = sorted((p for p in people if p.sentence == si and
+                       (s.tokens[p.start].start - s.start > cue.start() if after else p.end <= limit)),
                       key=lambda p: p.start)
         for i, p in enumerate(here):
             # the person's own description first ("Ambassador X, Australia's Ambassador to …")
-            end = here[i + 1].start if i + 1 < len(here) else len(s.tokens)
+            end = here[i + 1].start if i + 1 < len(here) else limit
             own = [m for m in mentions if m.sentence == si and m.kind in {"state", "org"} and p.end <= m.start < end]
             if own:
                 out.append(own[0])

@@ -170,7 +170,7 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
             k += 1
         end = _name_run(toks, k, taken, pats, max_tokens=9)
         if end > k and not _looks_like_title(toks, k, end, pats):
-            honorific = m.group(0).strip()
+            honorific = m.group(1).strip()  # "the Hon. X": the honorific is "Hon."
             # "Minister Counsellor Mr. X": a title just before the honorific
             h = _token_at(toks, s.start + m.start())
             a = h
