@@ -353,3 +353,26 @@ def test_extract_states_that_sent_representatives_took_part():
 def test_extract_article_before_honorific_is_not_part_of_it():
     x = extract_article(article("The dialogue was opened by the Hon. Tom Bell in Suva."))
     assert [(p.name, p.honorific) for p in x.people] == [("Tom Bell", "Hon.")]
+
+
+def test_extract_visited_is_a_visit_event():
+    x = extract_article(article("A delegation from the Nepal Police visited the RSO in Bangkok on 14 August 2019."))
+    assert [(e.kind, e.start) for e in x.events] == [("visit", "2019-08-14")]
+    assert "Nepal Police" in x.events[0].participants
+
+
+def test_extract_specific_trigger_wins_over_generic_event():
+    x = extract_article(article("The RSO launched its report on 2 October 2018 at an event in Bangkok."))
+    assert x.events[0].kind == "launch"
+
+
+def test_extract_division_heads_an_organisation_name():
+    x = extract_article(article("Officials from the Fiji Immigration Division met in Suva."))
+    assert "Fiji Immigration Division" in names(x.organisations)
+
+
+def test_extract_division_at_a_department_is_part_of_the_title():
+    x = extract_article(article("Jo Lim, Assistant Secretary of the Legal Division at the Department of Justice of "
+                                "Fiji, spoke."))
+    assert names(x.organisations) == {"Department of Justice of Fiji"}
+    assert x.people[0].roles[0].organisation == "Department of Justice of Fiji"

@@ -175,6 +175,11 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
             i += h[0]  # "Chief of Mission", "Head of Office": a job title, not an organisation
             continue
         span = _expand_org(toks, i, i + h[0], taken, heads)
+        if span and toks[i].norm in SUBUNIT_HEADS and span[1] + 1 < len(toks) and \
+                toks[span[1]].norm in {"at", "within"} and \
+                (toks[span[1] + 1].text[:1].isupper() or toks[span[1] + 1].norm == "the"):
+            i = span[1]  # "the Humanitarian Division at the Department of …": part of a job title
+            continue
         if span and span[1] - span[0] > h[0]:
             a, b, country, short_from = span
             name = _surface(toks, a, b, text, off)
@@ -436,6 +441,7 @@ def _mention(si, s, kind, key, a, b, entry, attrs=None) -> Mention:
 
 
 TITLE_OF = {"chief", "head", "heads", "deputy"}
+SUBUNIT_HEADS = {"division", "unit"}  # parts of a larger body when followed by "at"/"within" it
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "to", "from", "of", "and", "across", "around", "visited", "outside"}
 

@@ -86,11 +86,13 @@ class _Cues:
 
 
 def _kind_near(s: Sentence, char: int, cues: _Cues) -> str | None:
+    """The kind of the trigger nearest the date; a specific kind wins over "other" ("event", "function")."""
     best = None
     for m in cues.trigger.finditer(s.text):
-        dist = abs(s.start + m.start() - char)
-        if best is None or dist < best[0]:
-            best = (dist, cues.trigger_kind[m.group(1).lower()])
+        kind = cues.trigger_kind[m.group(1).lower()]
+        rank = (kind == "other", abs(s.start + m.start() - char))
+        if best is None or rank < best[0]:
+            best = (rank, kind)
     return best[1] if best else None
 
 
