@@ -33,7 +33,9 @@ SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl")
 MAX_BYTES = 16 * 1024 * 1024
 TEASER_MARKERS = re.compile(r"^\s*(More News Articles|Related (News|Articles|Posts)|Read more news|"
                             r"You may also like|Latest News|Other News)\s*:?\s*$", re.I)
-DATE_LINE = re.compile(r"^\s*(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*(?:\|\s*(.+?))?\s*$")
+DATE_LINE = re.compile(r"^\s*(?:(?:Posted|Published)(?:\s+on)?:?\s+)?"
+                       r"(\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})"
+                       r"\s*(?:[|•·–-]\s*(.+?))?\s*$")
 BINARY_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\x1f\x8b": "gzip data",
                 b"PK\x03\x04": "a ZIP archive", b"\xff\xd8\xff": "a JPEG image",
                 b"GIF8": "a GIF image", b"\x7fELF": "an executable"}
@@ -133,11 +135,19 @@ def _read_txt(path: Path, text: str, notes) -> Article:
         if m and parse_date(m.group(1)):
             date_, category, start = parse_date(m.group(1)), (m.group(2) or None), i + 1
             break
+    before = [line.strip() for line in lines[:max(start - 1, 0)] if line.strip()]
     body = lines[start:]
     while body and not body[0].strip():
         body = body[1:]
-    title = body[0].strip() if body else ""
-    body = body[1:]
+    if before:
+        # "Title / date line / body" (a page copied from the top)
+        title = before[-1]
+        if body and body[0].strip() == title:
+            body = body[1:]
+    else:
+        # "date line / title / body" (the RSO's layout)
+        title = body[0].strip() if body else ""
+        body = body[1:]
     for i, line in enumerate(body):
         if TEASER_MARKERS.match(line):
             body = body[:i]
@@ -198,6 +208,20 @@ def _meta(doc, *names: str) -> str | None:
     return None
 
 
+VISIBLE_DATE = re.compile(r"\b(\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\b")
+
+
+def _visible_date(doc) -> str | None:
+    """A date printed in an element whose class or id says it is the date ("Posted on 15 March 2021")."""
+    for el in doc.xpath("//*[contains(translate(@class, 'DATE', 'date'), 'date') or "
+                        "contains(translate(@id, 'DATE', 'date'), 'date') or "
+                        "contains(@class, 'published') or contains(@class, 'posted')]"):
+        m = VISIBLE_DATE.search(el.text_content())
+        if m and parse_date(m.group(1)):
+            return parse_date(m.group(1))
+    return None
+
+
 def _text_blocks(element) -> list[str]:
     """Block-level texts of `element` in document order, without nesting twice."""
     blocks = []
@@ -236,6 +260,8 @@ def _read_html(path: Path, text: str, notes) -> Article:
     if not date_:
         times = doc.xpath("//time/@datetime")
         date_ = parse_date(times[0]) if times else None
+    if not date_:
+        date_ = _visible_date(doc)
     url = _meta(doc, "og:url") or next(iter(doc.xpath("//link[@rel='canonical']/@href")), None)
     category = _meta(doc, "article:section")
     for el in list(doc.iter()):

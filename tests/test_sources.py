@@ -101,3 +101,21 @@ def test_sources_parse_date_forms():
     assert parse_date("2023-12-05") == "2023-12-05"
     assert parse_date("2024-05-02T09:00:00+07:00") == "2024-05-02"
     assert parse_date("not a date") is None
+
+
+def test_sources_txt_title_before_date_line(tmp_path):
+    f = tmp_path / "copied.txt"
+    f.write_text("Fiji and RSO hold workshop\nPosted on March 15, 2021 - News\n\nThe RSO met in Suva, Fiji.\n",
+                 encoding="utf-8")
+    a = read_article(f)
+    assert (a.title, a.date, a.category) == ("Fiji and RSO hold workshop", "2021-03-15", "News")
+    assert a.text == "The RSO met in Suva, Fiji."
+
+
+def test_sources_html_date_printed_in_a_date_element(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text("<html><body><div class='post'><h1>Workshop in Suva</h1><span class='post-date'>Posted on "
+                 "15 March 2021</span><div class='entry-content'><p>The RSO met in Suva, Fiji, with officials "
+                 "from Samoa and Tonga.</p></div></div></body></html>", encoding="utf-8")
+    a = read_article(f)
+    assert (a.title, a.date) == ("Workshop in Suva", "2021-03-15")
