@@ -200,12 +200,14 @@ class Writer:
         participant_states = [host] + others
         extra_orgs = [o for o in rng.sample(self.international, 2) if o not in organisers]
         people = [self.person(host_body), self.person(self.rso)]
+        while people[1].name == people[0].name:  # two people of one name would be one person to a reader
+            people[1] = self.person(self.rso)
         mentioned_states = [host] + others
 
         when = self.date_phrase(start, end, published.year)
         sentences = []
-        variant = rng.randrange(4)
-        org_list = self.listing([self.mention(o, seen) for o in organisers]) if variant < 3 else ""
+        variant = rng.randrange(6)
+        org_list = self.listing([self.mention(o, seen) for o in organisers]) if variant != 3 else ""
         if variant == 0:
             sentences.append(f"{when[0].upper() + when[1:]}, {org_list} co-hosted a {kind_word} on {topic} "
                              f"in {city}, {host['name']}.")
@@ -215,6 +217,12 @@ class Writer:
         elif variant == 2:
             sentences.append(f"A {kind_word} on {topic} was organised by {org_list} in {city}, "
                              f"{host['name']} {when}.")
+        elif variant == 4:
+            sentences.append(f"The {kind_word} on {topic}, co-hosted by {org_list}, was held in {city}, "
+                             f"{host['name']} {when}.")
+        elif variant == 5:
+            sentences.append(f"{org_list[0].upper() + org_list[1:]} jointly delivered a {kind_word} on {topic} "
+                             f"in {city}, {host['name']} {when}.")
         else:
             lead, rest = organisers[0], organisers[1:]
             first = self.mention(lead, seen)
@@ -229,6 +237,8 @@ class Writer:
             f"More than {n} participants from {state_names} attended the {kind_word}.",
             f"Delegates from {state_names} took part in the {kind_word}.",
             f"Officials from {state_names} engaged in {n} hours of sessions.",
+            f"The {kind_word} brought together representatives of {state_names}.",
+            f"{state_names[0].upper() + state_names[1:]} sent delegations to the {kind_word}.",
         ]))
         if extra_orgs:
             sentences.append(f"Representatives of {self.listing([self.mention(o, seen) for o in extra_orgs])} "
@@ -244,6 +254,8 @@ class Writer:
             f"{self.mention(speaker.org, seen)}, said: “{quote}”",
             f"{self.mention(speaker.org, seen)[0].upper() + self.mention(speaker.org, seen)[1:]}’s {speaker.title}, "
             f"{speaker.honorific} {speaker.name}, opened the {kind_word}: “{quote}”",
+            f"{speaker.honorific} {speaker.name}, {speaker.title} of {self.mention(speaker.org, seen)}, welcomed "
+            f"the participants. “{quote}”",
         ]))
         surname = speaker.name.split()[-1]
         sentences.append(f"{speaker.honorific if speaker.honorific in ('Mr.', 'Mr', 'Ms', 'Ms.', 'Mrs', 'Dr', 'Dr.') else 'Mr.' if speaker.gender == 'm' else 'Ms'} "

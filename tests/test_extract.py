@@ -376,3 +376,11 @@ def test_extract_division_at_a_department_is_part_of_the_title():
                                 "Fiji, spoke."))
     assert names(x.organisations) == {"Department of Justice of Fiji"}
     assert x.people[0].roles[0].organisation == "Department of Justice of Fiji"
+
+
+def test_extract_job_title_officer_of_is_not_a_participant_cue():
+    x = extract_article(article("The Fiji Immigration Department hosted a workshop in Suva, Fiji on 3 May 2024. "
+                                "Ms Ana Vula, Senior Officer of the Fiji Immigration Department, welcomed the "
+                                "participants."))
+    assert x.events[0].organisers == ("Fiji Immigration Department",)
+    assert x.events[0].participants == ()

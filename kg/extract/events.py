@@ -306,6 +306,8 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
             participants.append(a)
     # "officers working in law enforcement from A, B and C": a people noun, then "from"/"of" within 90 characters
     for noun in cues.people_noun.finditer(s.text):
+        if noun.start() > 0 and noun.group()[:1].isupper():
+            continue  # "X, Senior Officer of the Ministry": a job title, not people taking part
         m = FROM_OF.search(s.text, noun.end(), noun.end() + 94)
         if m is None or any(c in s.text[noun.end():m.start()] for c in ".;:"):
             continue
