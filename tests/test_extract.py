@@ -82,6 +82,11 @@ def test_extract_unknown_place_with_country():
     assert [(p.name, p.country) for p in x.places] == [("Kupang", "Indonesia")]
 
 
+def test_extract_place_inside_a_known_province():
+    x = extract_article(article("Ministers met in Nusa Dua, Bali for the conference."))
+    assert {(p.name, p.country) for p in x.places} == {("Nusa Dua", "Indonesia"), ("Bali", "Indonesia")}
+
+
 def test_extract_event_date_range_kind_and_place():
     x = extract_article(article("Over 4-6 March 2024, the RSO hosted a workshop in Jakarta, Indonesia."))
     ev = x.events[0]

@@ -27,6 +27,16 @@ def test_lexicon_places_know_their_country():
     assert lex.place_by_form("Colombo").country == "Sri Lanka"
 
 
+def test_lexicon_provinces_of_member_states_in_english():
+    lex = load_lexicon()
+    assert lex.place_by_form("Bali").country == "Indonesia"  # not the town of Bāli in India
+    assert lex.place_by_form("West Java").country == "Indonesia"
+    assert lex.place_by_form("Jawa Barat") is lex.place_by_form("West Java")
+    assert lex.place_by_form("Western Australia").country == "Australia"
+    assert lex.place_by_form("Kochi").country == "India"  # a large city keeps its name against a prefecture
+    assert lex.place_by_form("Central") is None and lex.place_by_form("Chin") is None
+
+
 def test_lexicon_slug_is_safe_and_stable():
     assert slugify("Ministry of Foreign Affairs (Indonesia)") == "ministry-of-foreign-affairs-indonesia"
     assert slugify("<script>alert(1)</script>") == "script-alert-1-script"

@@ -471,6 +471,15 @@ def _pattern_places(si, s: Sentence, taken, found: list[Mention]) -> list[Mentio
     toks, out = s.tokens, []
     states = [m for m in found if m.kind == "state" and not m.attrs.get("demonym")]
     known = {(m.start, m.end) for m in found}
+    # "in Nusa Dua, Bali", "at Hat Yai, Songkhla": a place inside a known place of that country
+    for pl in (m for m in found if m.kind == "place" and m.entry is not None):
+        j = pl.start
+        if j >= 3 and toks[j - 1].text == ",":
+            a = _cap_run_before(toks, j - 1, taken)
+            if a is not None and a > 0 and toks[a - 1].norm in {"in", "at"} and (a, j - 1) not in known \
+                    and toks[a].norm not in SENTENCE_START_WORDS:
+                out.append(_mention(si, s, "place", "place:" + normalise(_surface(toks, a, j - 1, s.text, s.start)),
+                                    a, j - 1, None, attrs={"country": pl.entry.country}))
     for st in states:
         j = st.start
         if st.end < len(toks) and toks[st.end].text in {"'s", "’s"}:
