@@ -389,3 +389,51 @@ def test_extract_job_title_officer_of_is_not_a_participant_cue():
                                 "participants."))
     assert x.events[0].organisers == ("Fiji Immigration Department",)
     assert x.events[0].participants == ()
+
+
+def test_extract_middle_initials_are_part_of_the_name():
+    x = extract_article(article("The forum was opened by Mr. John A. Smith and Dr. Retna L.P. Dewanti on 3 May 2024. "
+                                "Mr. Smith thanked the hosts."))
+    assert names(x.people) == {"John A. Smith", "Retna L.P. Dewanti"}
+
+
+def test_extract_title_of_a_state_before_the_name():
+    x = extract_article(article("The dialogue was co-chaired by the Foreign Minister of Palau, Mr. Tom Rengulbai, "
+                                "and the Fijian Minister for Home Affairs, the Hon. Ana Tora MP, on 3 May 2024."))
+    roles = {p.name: [(r.title, r.organisation) for r in p.roles] for p in x.people}
+    assert roles == {"Tom Rengulbai": [("Foreign Minister of Palau", None)],
+                     "Ana Tora": [("Minister for Home Affairs", None)]}
+    assert set(x.events[0].organisers) == {"Palau", "Fiji"}
+
+
+def test_extract_acronym_defined_inside_a_longer_name():
+    x = extract_article(article("The Regional Support Office (RSO) of the Bali Process convened a dialogue in Hat Yai, "
+                                "Thailand on 2 October 2018. Mr Bob Lee of the RSO spoke."))
+    assert names(x.organisations) == {"Regional Support Office of the Bali Process"}
+    assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)
+    assert x.events[0].participants == ()
+
+
+def test_extract_acronym_of_a_national_body_keeps_its_country():
+    x = extract_article(article("The Ministry of Home Affairs (MHA) of Fiji hosted a workshop in Suva on 2 May 2019. "
+                                "Ms Ana Vula of MHA spoke."))
+    org = next(o for o in x.organisations)
+    assert len(x.organisations) == 1 and org.country == "Fiji" and "MHA" in org.aliases
+    assert x.people[0].roles[0].organisation == org.name
+
+
+def test_extract_name_word_that_is_also_a_town():
+    x = extract_article(article("The forum was opened by Dr. Retna Sari in Jakarta, Indonesia on 3 May 2024."))
+    assert names(x.people) == {"Retna Sari"}
+    assert names(x.places) == {"Jakarta"}
+
+
+def test_extract_place_with_a_division_word():
+    x = extract_article(article("The RSO convened a dialogue in Hat Yai, Songkhla Province, Thailand on 2 October 2018."))
+    assert {(p.name, p.country) for p in x.places} == {("Hat Yai", "Thailand"), ("Songkhla Province", "Thailand")}
+
+
+def test_extract_of_after_an_intervening_noun_is_not_a_participant_cue():
+    x = extract_article(article("The Ministerial Conference took place in Bali on 7 August 2018. Ministers welcomed "
+                                "the work of the Bali Process Government and Business Forum."))
+    assert x.events[0].participants == ()

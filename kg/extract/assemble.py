@@ -34,7 +34,7 @@ def _canonical_org(m: Mention, lexicon: Lexicon) -> OrganisationEntry | None:
 
     if m.entry is not None:
         return same_country(m.entry)
-    name = normalise(m.attrs.get("short") or m.name)
+    name = normalise(m.attrs.get("short") or m.attrs.get("name") or m.name)
     if m.attrs.get("parent"):
         return None
     words = name.split()

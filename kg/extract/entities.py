@@ -120,7 +120,7 @@ def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazett
             gaz.add(m.name, "org-pattern", m.attrs)
             if m.attrs.get("short"):
                 gaz.add(m.attrs["short"], "org-pattern", m.attrs)
-        acronym = _acronym_after(toks, m.end)
+        acronym = _acronym_after(toks, m.end) or m.attrs.get("acronym_inside")
         if acronym and m.kind in {"org", "state"}:
             m.attrs.setdefault("acronyms", set()).add(acronym)
             if m.kind == "org":
@@ -246,10 +246,13 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
             out.append(_mention(si, s, "state", m.entry.iso3, m.start, m.end, m.entry, attrs={"demonym": True}))
         elif m.kind == "place" and not inside_org(m.start, m.end):
             nxt = toks[m.end] if m.end < len(toks) else None
-            if nxt is not None and nxt.text[:1].isupper() and taken[m.end] is None:
+            end = m.end
+            if nxt is not None and nxt.text in PLACE_SUFFIXES and taken[m.end] is None:
+                end += 1  # "Songkhla Province", "Manus Island"
+            elif nxt is not None and nxt.text[:1].isupper() and taken[m.end] is None:
                 continue  # part of a longer name: "Adelaide Strategy"
             country = m.entry.country
-            out.append(_mention(si, s, "place", "place:" + normalise(m.entry.name), m.start, m.end, m.entry,
+            out.append(_mention(si, s, "place", "place:" + normalise(m.entry.name), m.start, end, m.entry,
                                 attrs={"country": country}))
     out.extend(_pattern_places(si, s, taken, out))
     out.sort(key=lambda m: (m.start, -m.end))
@@ -265,6 +268,14 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
                 and toks[m.end].text == ")" and prev.end == m.start - 1 and prev.kind == m.kind):
             prev.attrs.setdefault("acronyms", set()).add(m.name)
             continue
+        if (prev is not None and prev.kind == "org" and m.kind in {"org", "state"}
+                and _of_after_acronym(toks, prev.end, m.start) and _acronym_after(toks, prev.end)):
+            # "Regional Support Office (RSO) of the Bali Process": the rest of the first name
+            if m.kind == "state" and not prev.attrs.get("country"):
+                prev.attrs["country"] = m.entry.name
+            prev.attrs["acronym_inside"] = _acronym_after(toks, prev.end)
+            prev.end, prev.char_end = m.end, m.char_end
+            continue
         out.append(m)
     for i, m in enumerate(out):
         # "Bali Process Member States": the members act, not the body
@@ -275,6 +286,13 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
                     "states", "state", "countries", "organisations", "governments", "and"}):
             m.attrs["as_members"] = True  # "Bali Process Member and Observer Governments"
     return out
+
+
+def _of_after_acronym(toks, a: int, b: int) -> bool:
+    """Tokens a..b are "(ACR) of [the]"."""
+    words = [t.text for t in toks[a:b]]
+    return len(words) in {4, 5} and words[0] == "(" and words[2] == ")" and words[3] == "of" and \
+        (len(words) == 4 or words[4] in {"the", "The"})
 
 
 ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -443,6 +461,7 @@ def _mention(si, s, kind, key, a, b, entry, attrs=None) -> Mention:
 TITLE_OF = {"chief", "head", "heads", "deputy"}
 SUBUNIT_HEADS = {"division", "unit"}  # parts of a larger body when followed by "at"/"within" it
 
+PLACE_SUFFIXES = {"Province", "Region", "State", "District", "Regency", "Prefecture", "Island", "Islands", "City"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "to", "from", "of", "and", "across", "around", "visited", "outside"}
 
 

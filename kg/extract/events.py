@@ -233,6 +233,7 @@ def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
 PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:jointly\s+|also\s+)?(?:hosted|co-hosted|convened|"
                         r"organi[sz]ed|co-organi[sz]ed|led|co-led|chaired|co-chaired|run|conducted|held|facilitated|"
                         r"delivered|coordinated)\b[^.;]*?\bby\b", re.I)
+PERSON_OF = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][\w'’-]+)\s+(?:of|from)\s+(?:the\s+)?$")
 BODY_CLAUSE = re.compile(r"(?:\bwhich|\bthat|,)\s*(?:is|are|was|were)?\s*(?:also\s+)?$", re.I)
 
 
@@ -263,6 +264,9 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                     role = "participant"
             else:
                 found = _list_before(s, s.start + m.start(), actors)
+                person = found and role != "organiser" and PERSON_OF.search(s.text[:found[0].char_start - s.start])
+                if person and not cues.people_noun.fullmatch(person.group(1)):
+                    found = []  # "Mr Bob Lee of the RSO spoke": the person speaks; their body counts through them
                 # "X, in partnership with Y, hosted" / "the RSO, together with UNODC and IOM, launched"
                 partners = found and (INTERJECTED_PARTNERS.search(s.text[:found[0].char_start - s.start]) or
                                       PARTNERS_INSIDE.search(s.text[found[0].char_start - s.start:m.start()]))
@@ -311,6 +315,9 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
         m = FROM_OF.search(s.text, noun.end(), noun.end() + 94)
         if m is None or any(c in s.text[noun.end():m.start()] for c in ".;:"):
             continue
+        gap = s.text[noun.end():m.start()].split()
+        if gap and (gap[0].endswith("ed") or (m.group().strip().lower().startswith("of") and len(gap) > 2)):
+            continue  # "Ministers welcomed the work of X": the noun is a subject; "of" belongs to a nearer noun
         if any(a <= m.start() < b for a, b in spans):
             continue
         # "co-chaired by the Foreign Ministers of A and B": organisers, not participants as well

@@ -23,6 +23,8 @@ SPEECH_VERBS = {"said", "says", "spoke", "noted", "gave", "presented", "stressed
                 "delivered", "shared", "described", "told", "urged", "called", "thanked", "remarked", "observed",
                 "reflected", "commended", "acknowledged", "introduced", "moderated", "facilitated", "chaired",
                 "led", "addressed", "outlined", "pointed", "reiterated", "affirmed", "announced", "praised"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"}
 ADVERBS = {"then", "also", "later", "further", "briefly", "subsequently", "first", "finally"}
 POST_NOMINALS = {"MP", "AM", "AO", "OBE", "MBE", "CBE", "KC", "QC", "PhD", "Jr", "Sr", "II", "III"}
 APPOSITIVE_CONNECTORS = {"at", "of", "for", "and", "in", "the", "to", "on", "with", "from", "a", "an"}
@@ -129,6 +131,11 @@ def _name_run(toks, i, taken, pats, max_tokens=6) -> int:
         if toks[j].norm in pats.particles and (j == i or j + 1 >= len(toks) or not toks[j + 1].text[:1].isupper()):
             break
         j += 1
+        # middle initials: "Retno L.P. Marsudi", "John A. Smith"
+        if len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) \
+                and toks[j].text == "." and taken[j + 1] is None and _is_name_token(toks[j + 1], pats.particles):
+            j += 1
+            continue
         # "Dato'" keeps its apostrophe as a separate token
         if j < len(toks) and toks[j].text in {"'", "’"} and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
             j += 1
@@ -157,7 +164,10 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
         p = PersonMention(normalise(name), name, honorific, si, a, b)
         if title_before:
             p.roles.append(title_before)
-        p.roles.extend(_roles_after(s, b, taken, pats))
+        after = b
+        while after < len(toks) and toks[after].text in POST_NOMINALS:  # "Julie Bishop MP, Minister …"
+            after += 1
+        p.roles.extend(_roles_after(s, after, taken, pats))
         out.append(p)
         used.update(range(a, b))
 
@@ -169,6 +179,13 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
         while k < len(toks) and toks[k].text == ".":
             k += 1
         end = _name_run(toks, k, taken, pats, max_tokens=9)
+        # a name word that is also a town's name: "Dr. Retna Sari" (Sari, Iran)
+        while k < end < len(toks) and taken[end] is not None and taken[end].kind == "place" \
+                and taken[end].end == end + 1 and end - k < 4 and toks[end].text[:1].isupper():
+            taken[end].attrs["in_person"] = True
+            taken[end] = None
+            end = _name_run(toks, end, taken, pats, max_tokens=4) if _is_name_token(toks[end], pats.particles) \
+                else end
         if end > k and not _looks_like_title(toks, k, end, pats):
             honorific = m.group(1).strip()  # "the Hon. X": the honorific is "Hon."
             # "Minister Counsellor Mr. X": a title just before the honorific
@@ -235,11 +252,29 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
 def _possessive_title_before(s: Sentence, k: int, taken, pats):
     """The role in "the RSO's Senior Adviser, [Ms] X" / "Fiji's Minister for Y, X", ending just before token k.
 
+    Also "the Foreign Minister of Indonesia, X" and "the Australian Minister for Foreign Affairs, X".
     (title, organisation or state mention), or None when no such appositive precedes.
     """
     toks = s.tokens
     if k < 3 or toks[k - 1].text != ",":
         return None
+    owner = taken[k - 2]
+    if owner is not None and owner.kind in {"org", "state"} and owner.end == k - 1 and owner.start >= 2 \
+            and not owner.attrs.get("demonym"):
+        # "[the] Title of [the] Owner, X"
+        q = owner.start - 1
+        if toks[q].norm == "the":
+            q -= 1
+        if q >= 1 and toks[q].norm in {"of", "for", "to"}:
+            a = _title_run_before(toks, q, taken, pats)
+            if a is not None:  # a state stays in the title: "Foreign Minister of Malaysia"
+                last = owner.end - 1 if owner.kind == "state" else q - 1
+                return (s.text[toks[a].start - s.start:toks[last].end - s.start], owner)
+    a = _title_run_before(toks, k - 1, taken, pats, allow_connectors=True)
+    if a is not None and a >= 1 and taken[a - 1] is not None and taken[a - 1].kind == "state" \
+            and taken[a - 1].attrs.get("demonym") and taken[a - 1].end == a:
+        # "[the] Australian Minister for Foreign Affairs, X"
+        return (s.text[toks[a].start - s.start:toks[k - 2].end - s.start], taken[a - 1])
     p = k - 2
     while p > 0 and toks[p].text not in {"'s", "’s"} and (toks[p].text[:1].isupper() or
                                                           toks[p].norm in {"of", "for", "and", "on", "to", "the"}):
@@ -251,6 +286,21 @@ def _possessive_title_before(s: Sentence, k: int, taken, pats):
         return None
     title = s.text[toks[p + 1].start - s.start:toks[k - 2].end - s.start]
     return (title, owner)
+
+
+def _title_run_before(toks, j, taken, pats, allow_connectors=False) -> int | None:
+    """Start of a capitalised job title ending just before token j ("Foreign Minister", "Minister for
+    Foreign Affairs" with connectors), or None when the run does not start with a title word."""
+    a = j
+    while a > 0 and taken[a - 1] is None and (toks[a - 1].text[:1].isupper() or (
+            allow_connectors and toks[a - 1].norm in {"of", "for", "and"} and a - 1 > 0)):
+        a -= 1
+    while a < j and toks[a].norm in {"of", "for", "and"}:
+        a += 1
+    for start in range(a, j):
+        if toks[start].norm in pats.title_first:
+            return start
+    return None
 
 
 def _looks_like_title(toks, a, b, pats) -> bool:
@@ -315,6 +365,9 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
         t = toks[end]
         if t.text in {".", ";", "“", "\"", ":"}:
             break
+        if t.text == "," and end + 2 < len(toks) and toks[end + 1].norm in {"on", "in", "from", "over", "at"} \
+                and (toks[end + 2].text[:1].isdigit() or toks[end + 2].norm in MONTHS):
+            break  # ", on 3 May 2024": the sentence goes on after the appositive
         if t.text == "," and end + 1 < len(toks):
             n = toks[end + 1]
             if n.text[:1].islower() and n.norm not in APPOSITIVE_CONNECTORS:
@@ -324,6 +377,11 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
                 break
         if t.norm == "and" and _person_follows(toks, end + 1, taken, pats):
             break
+        if t.norm == "and" and toks[end - 1].text == ",":
+            # "X, Title, and the Title of Y, [Hon.] Z": the next person's title comes first
+            c = next((c for c in range(end + 1, min(end + 14, len(toks))) if toks[c].text == ","), None)
+            if c is not None and _person_follows(toks, c + 1, taken, pats):
+                break
         if t.norm in {"who", "which"}:
             break
         end += 1
@@ -344,7 +402,8 @@ def _person_follows(toks, k, taken, pats) -> bool:
     """Does another person start at k? ("… and Lara Franzen, Counsellor …", "… and Minister Mr. X")."""
     if k >= len(toks):
         return False
-    if pats.honorific.search(" ".join(t.text for t in toks[k:k + 5])):
+    words = "".join(t.text if t.text == "." else " " + t.text for t in toks[k:k + 5]).strip()
+    if pats.honorific.match(words):
         return True
     if taken[k] is not None or toks[k].norm in pats.title_first or toks[k].norm == "the":
         return False
