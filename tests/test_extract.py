@@ -437,3 +437,39 @@ def test_extract_of_after_an_intervening_noun_is_not_a_participant_cue():
     x = extract_article(article("The Ministerial Conference took place in Bali on 7 August 2018. Ministers welcomed "
                                 "the work of the Bali Process Government and Business Forum."))
     assert x.events[0].participants == ()
+
+
+def test_extract_dateline_date_is_not_an_event():
+    x = extract_article(article("SUVA, 12 May 2023 – The RSO hosted a workshop in Suva, Fiji on 10 and 11 May 2023.",
+                                date="2023-05-12"))
+    assert [(e.start, e.end) for e in x.events] == [("2023-05-10", "2023-05-11")]
+    assert names(x.places) == {"Suva"}
+
+
+def test_extract_possessive_state_before_a_body_gives_the_body():
+    x = extract_article(article("The meeting was held in Suva on 3 May 2023 and hosted by Fiji's Ministry of "
+                                "Home Affairs."))
+    assert x.events[0].organisers == ("Ministry of Home Affairs",)
+
+
+def test_extract_office_of_an_international_body():
+    x = extract_article(article("IOM's Regional Office for Asia and the Pacific hosted a workshop in Bangkok on "
+                                "3 May 2024."))
+    assert x.events[0].organisers == ("IOM Regional Office for Asia and the Pacific",)
+
+
+def test_extract_support_of_a_body_is_taking_part():
+    x = extract_article(article("The Fiji Police Force hosted a workshop in Suva on 3 May 2024 with the support of "
+                                "the RSO."))
+    assert x.events[0].participants == ("Regional Support Office of the Bali Process",)
+
+
+def test_extract_title_before_name_joins_the_body_after_it():
+    x = extract_article(article("Undersecretary Ana Cruz of the Department of Justice spoke in Manila on 3 May 2024."))
+    assert [(r.title, r.organisation) for r in x.people[0].roles] == [("Undersecretary", "Department of Justice")]
+
+
+def test_extract_verb_trigger_does_not_name_the_event():
+    x = extract_article(article("Fiji and Samoa launched a toolkit in Suva on 3 May 2024.",
+                                title="Fiji and Samoa launch a toolkit"))
+    assert x.events[0].name == "Fiji and Samoa launch a toolkit" and x.events[0].kind == "launch"

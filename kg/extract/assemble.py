@@ -88,7 +88,9 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
             rec["sentences"].append(m.sentence)
             key_of[id(m)] = key
         elif m.kind == "place":
-            rec = places.setdefault(m.key, {"name": m.name, "country": m.attrs.get("country"), "sentences": []})
+            shouted = m.entry is not None and m.name.isupper()  # "MANILA, 25 November 2022 –"
+            rec = places.setdefault(m.key, {"name": m.entry.name if shouted else m.name,
+                                            "country": m.attrs.get("country"), "sentences": []})
             rec["sentences"].append(m.sentence)
             key_of[id(m)] = m.key
     # an organisation named only inside an event's or document's name is not listed

@@ -191,6 +191,14 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
                 key = "pattern:" + normalise(short or name)
                 kind = h[1]
                 attrs = {"key": key, "kind": kind, "country": country, "short": short, "name": name}
+                owner = next((o for o in inner if o.entry is not None and o.entry.kind in INTERNATIONAL_KINDS
+                              and o.end + 1 < b and toks[o.end].text in {"'s", "’s"}), None)
+                if owner is not None:
+                    # an international body's own office: "UNODC's Regional Office for Southeast Asia"
+                    name = f"{owner.name} {_surface(toks, owner.end + 1, b, text, off)}"
+                    key, kind = "pattern:" + normalise(name), owner.entry.kind
+                    attrs = {"key": key, "kind": kind, "country": None, "short": None, "name": name,
+                             "parent": owner.entry.id}
                 orgs.append(_org_mention(si, s, a, b, None, key, kind, country, attrs=attrs))
             i = max(i + 1, b)
         else:
@@ -461,6 +469,7 @@ def _mention(si, s, kind, key, a, b, entry, attrs=None) -> Mention:
 TITLE_OF = {"chief", "head", "heads", "deputy"}
 SUBUNIT_HEADS = {"division", "unit"}  # parts of a larger body when followed by "at"/"within" it
 
+INTERNATIONAL_KINDS = {"intergovernmental", "ngo", "other"}
 PLACE_SUFFIXES = {"Province", "Region", "State", "District", "Regency", "Prefecture", "Island", "Islands", "City"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "to", "from", "of", "and", "across", "around", "visited", "outside"}
 

@@ -23,6 +23,7 @@ from .text import Sentence
 
 __all__ = ["EventRecord", "find_events"]
 
+POSSESSIVE_GAP = re.compile(r"^\s*['’]s?\s+$")
 LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\balong with\b|\bincluding\b|\bplus\b|"
                       r"\bthe\b|\bits\b|\btheir\b|\bfrom\b|\bof\b|&|\bboth\b|\bMember Organisations\b|"
                       r"\bgovernments?\s+of\b|"
@@ -78,7 +79,8 @@ class _Cues:
         org = p.get("organiser_cues", {})
         self.part_object = re.compile(r"^\s*(?:a|an|the|two|three|several|country|expert|panel|joint)?\s*(?:"
                                       + "|".join(re.escape(w) for w in org.get("part_objects", [])) + r")\b", re.I)
-        self.with_cue = re.compile(r"\b(" + "|".join(re.escape(w) for w in org.get("with_cues", [])) + r")\b", re.I)
+        self.with_cue = re.compile(r"\b(" + "|".join(re.escape(w) for w in org.get("with_cues", [])) +
+                                   r")\b(?!\s+(?:the\s+)?(?:support|assistance|funding|participation|help)\b)", re.I)
         nouns = p.get("participant_cues", {}).get("people_nouns", [])
         delegation = p.get("participant_cues", {}).get("state_delegation", [])
         self.delegation = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in delegation) + r")\b", re.I)
@@ -100,6 +102,8 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
     """The capitalised name around a trigger ("the 18th Bali Process Steering Group meeting")."""
     best = None
     for m in cues.trigger.finditer(s.text):
+        if m.group(1).islower() and m.group(1).endswith("ed"):
+            continue  # "X and Y launched a toolkit": a verb names no event; the title does
         left = s.text[:m.start()]
         lm = re.search(r"((?:(?:[A-Z0-9][\w'’\-]*|of|the|on|for|and|&)\s+)*)$", left)
         right = s.text[m.end():]
@@ -176,7 +180,10 @@ def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = Fal
         if limit is not None and m.char_start >= limit:
             break
         gap = s.text[cursor - s.start:m.char_start - s.start]
-        if (first and lead.match(gap)) or (not first and LIST_GAP.match(gap)):
+        if out and out[-1].kind == "state" and m.kind == "org" and POSSESSIVE_GAP.match(gap):
+            out[-1] = m  # "by the Philippines' Inter-Agency Council …": the body, not its state
+            cursor = m.char_end
+        elif (first and lead.match(gap)) or (not first and LIST_GAP.match(gap)):
             out.append(m)
             cursor, first = m.char_end, False
         else:
@@ -233,6 +240,9 @@ def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
 PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:jointly\s+|also\s+)?(?:hosted|co-hosted|convened|"
                         r"organi[sz]ed|co-organi[sz]ed|led|co-led|chaired|co-chaired|run|conducted|held|facilitated|"
                         r"delivered|coordinated)\b[^.;]*?\bby\b", re.I)
+# a news dateline: "MANILA, 25 November 2022 –", "Bangkok, Thailand (18 June 2021) -"
+DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,40}?)?\s*[,(]\s*"
+                      r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s*\)?\s*[–—-]")
 PERSON_OF = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][\w'’-]+)\s+(?:of|from)\s+(?:the\s+)?$")
 BODY_CLAUSE = re.compile(r"(?:\bwhich|\bthat|,)\s*(?:is|are|was|were)?\s*(?:also\s+)?$", re.I)
 
@@ -349,6 +359,8 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     by_dates: dict[tuple, EventRecord] = {}
     for si, s in enumerate(sentences):
         for d in find_dates(s.text, year, offset=s.start):
+            if si == 0 and (line := DATELINE.match(s.text)) and d.char_start - s.start < line.end():
+                continue  # "MANILA, 25 November 2022 – …": the date of the report, not of an event
             start, end = d.start, d.end
             if published and date.fromisoformat(start) > published + timedelta(days=200) \
                     and not re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):

@@ -167,7 +167,10 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
         after = b
         while after < len(toks) and toks[after].text in POST_NOMINALS:  # "Julie Bishop MP, Minister …"
             after += 1
-        p.roles.extend(_roles_after(s, after, taken, pats))
+        roles_after = _roles_after(s, after, taken, pats)
+        if p.roles and p.roles[-1][1] is None and roles_after and roles_after[0][0] is None:
+            p.roles[-1] = (p.roles[-1][0], roles_after.pop(0)[1])  # "Undersecretary X of the Department of Y"
+        p.roles.extend(roles_after)
         out.append(p)
         used.update(range(a, b))
 
