@@ -254,8 +254,8 @@ def _read_html(path: Path, text: str, notes) -> Article:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise SourceError(path, f"the HTML cannot be parsed ({exc})") from exc
     title = (_meta(doc, "og:title", "twitter:title") or
-             next((h.text_content() for h in doc.iter("h1")), None) or
-             next((t.text_content() for t in doc.iter("title")), ""))
+             next((h.text_content() for h in doc.iter("h1")), None))
+    page_title = next((t.text_content() for t in doc.iter("title")), "")
     date_ = parse_date(_meta(doc, "article:published_time", "datePublished", "date", "dc.date"))
     if not date_:
         times = doc.xpath("//time/@datetime")
@@ -271,6 +271,13 @@ def _read_html(path: Path, text: str, notes) -> Article:
         if el.tag in BOILERPLATE_TAGS or el.tag == "h1" or BOILERPLATE_CLASS.search(cls):
             el.drop_tree()
     container = _main_container(doc)
+    if not title and container is not None:
+        # no h1: the article's own heading ("<h2 class='post-title'>") names it better than <title>
+        heading = next((h for h in container.iter("h2", "h3") if 0 < len(h.text_content().strip()) < 200), None)
+        if heading is not None:
+            title = heading.text_content()
+            heading.drop_tree()
+    title = title or page_title
     blocks = _text_blocks(container) if container is not None else []
     for i, block in enumerate(blocks):
         if TEASER_MARKERS.match(block):

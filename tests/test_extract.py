@@ -473,3 +473,15 @@ def test_extract_verb_trigger_does_not_name_the_event():
     x = extract_article(article("Fiji and Samoa launched a toolkit in Suva on 3 May 2024.",
                                 title="Fiji and Samoa launch a toolkit"))
     assert x.events[0].name == "Fiji and Samoa launch a toolkit" and x.events[0].kind == "launch"
+
+
+def test_extract_list_under_a_colon_line_gives_participants():
+    x = extract_article(article("The RSO hosted a meeting in Suva on 3 May 2024.\n\n"
+                                "Officials from the following countries took part:\n\nFiji\n\nSamoa\n\nTonga"))
+    assert x.events[0].participants == ("Fiji", "Samoa", "Tonga")
+
+
+def test_extract_words_after_for_in_a_title_are_not_a_name():
+    x = extract_article(article("The meeting in Suva on 3 May 2024 was opened by Fiji's Director-General for "
+                                "Regional Cooperation, Ambassador Ana Vula."))
+    assert names(x.people) == {"Ana Vula"}

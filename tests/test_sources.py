@@ -119,3 +119,14 @@ def test_sources_html_date_printed_in_a_date_element(tmp_path):
                  "from Samoa and Tonga.</p></div></div></body></html>", encoding="utf-8")
     a = read_article(f)
     assert (a.title, a.date) == ("Workshop in Suva", "2021-03-15")
+
+
+def test_sources_html_without_h1_is_named_by_its_own_heading(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>News | Site</title></head><body><nav>Home</nav>"
+                    "<div class='content'><h2 class='post-title'>Workshop on border management</h2>"
+                    "<p>The RSO hosted a workshop on border management in Suva on 3 May 2024, with officials "
+                    "from Fiji and Samoa.</p></div></body></html>", encoding="utf-8")
+    a = read_article(page)
+    assert a.title == "Workshop on border management"
+    assert "Workshop on border management" not in a.text and a.text.startswith("The RSO hosted")

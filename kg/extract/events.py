@@ -396,10 +396,10 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     by_sentence: dict[int, list[Mention]] = {}
     for m in actors:
         by_sentence.setdefault(m.sentence, []).append(m)
-    roles: dict[int, tuple] = {}
+    roles: dict[int, tuple] = dict(_roles_in_lists(sentences, by_sentence, cues))
     for ev in events:
         for si in sorted(set(ev.sentences)):
-            if si not in by_sentence:
+            if si not in by_sentence and si not in roles:
                 continue  # no actor in the sentence: nothing to assign
             if si not in roles:
                 roles[si] = _roles_in_sentence(sentences[si], by_sentence[si], cues)
@@ -442,6 +442,30 @@ def _inherit_organisers(events: list[EventRecord], sentences: list[Sentence], ac
         for ev in ordered:
             if who and ev.anchor is not None and si < ev.anchor <= si + 4:
                 ev.organisers.extend(a for a in who if a not in ev.organisers)
+
+
+def _roles_in_lists(sentences: list[Sentence], by_sentence: dict[int, list[Mention]], cues: _Cues):
+    """Roles given as a list under a line ending in a colon:
+    "Officials from the following countries took part:" then one actor per line (bullets)."""
+    for si, s in enumerate(sentences):
+        if not s.text.rstrip().endswith(":"):
+            continue
+        role = None
+        for m in cues.cue_re.finditer(s.text):
+            for r, _ in cues.cue_info.get(re.sub(r",?\s+", " ", m.group(1).lower()), []):
+                role = r
+        if role is None and (cues.people_noun.search(s.text) or re.search(r"\bfollowing\b", s.text, re.I)):
+            role = "participant"
+        if role is None:
+            continue
+        items: list[Mention] = []
+        for sj in range(si + 1, len(sentences)):
+            if len(sentences[sj].tokens) > 12 or sj not in by_sentence:
+                break
+            items.extend(by_sentence[sj])
+        if items:
+            org, part = _roles_in_sentence(s, by_sentence.get(si, []), cues) if si in by_sentence else ([], [])
+            yield si, ((org + items, part) if role == "organiser" else (org, part + items))
 
 
 # past tense only: "who co-chairs the WG-TIP" is the chair of a body, not of the event

@@ -211,6 +211,8 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
         end = _name_run(toks, i, taken, pats, max_tokens=4)
         if end - i < 2 or _looks_like_title(toks, i, end, pats):
             continue
+        if i > 1 and toks[i - 1].norm in {"for", "of", "on"} and toks[i - 2].text[:1].isupper():
+            continue  # "Director-General for Multilateral Cooperation, Ambassador X": the rest of a title
         nxt = toks[end] if end < len(toks) else None
         if nxt is not None and nxt.text == "," and end + 1 < len(toks) and _title_starts(toks, end + 1, taken, pats):
             add(i, end, None)
