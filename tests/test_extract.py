@@ -485,3 +485,42 @@ def test_extract_words_after_for_in_a_title_are_not_a_name():
     x = extract_article(article("The meeting in Suva on 3 May 2024 was opened by Fiji's Director-General for "
                                 "Regional Cooperation, Ambassador Ana Vula."))
     assert names(x.people) == {"Ana Vula"}
+
+
+def test_extract_delivering_an_event_organises_it():
+    x = extract_article(article("On 3 May 2024, the RSO and UNODC delivered a virtual workshop on smuggling. "
+                                "Fiji delivered a presentation."))
+    ev = x.events[0]
+    assert ev.organisers == ("Regional Support Office of the Bali Process", "United Nations Office on Drugs and Crime")
+    assert ev.participants == ("Fiji",)
+
+
+def test_extract_those_who_ran_a_session_take_part():
+    x = extract_article(article("The RSO hosted a workshop in Suva on 3 May 2024. Sessions were facilitated by "
+                                "the Fiji Police Force."))
+    assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)
+    assert x.events[0].participants == ("Fiji Police Force",)
+
+
+def test_extract_acronym_spells_the_whole_long_form():
+    x = extract_article(article("Experts from the Australian Transaction Reports and Analysis Centre (AUSTRAC) "
+                                "spoke in Suva on 3 May 2024. AUSTRAC also presented."))
+    org = x.organisations[0]
+    assert (org.name, org.country) == ("Australian Transaction Reports and Analysis Centre", "Australia")
+    assert "AUSTRAC" in org.aliases and len(x.organisations) == 1
+
+
+def test_extract_job_title_before_an_honorific_is_not_an_organisation():
+    x = extract_article(article("The visit on 12 March 2019 was led by Additional Director General Immigration, "
+                                "Mr. Tariq Rai."))
+    assert x.organisations == ()
+    assert [(r.title, r.organisation) for r in x.people[0].roles] == [("Additional Director General Immigration",
+                                                                        None)]
+
+
+def test_extract_country_office_after_an_acronym_definition():
+    x = extract_article(article("The visit on 12 March 2019 was supported by the International Organization for "
+                                "Migration (IOM) Pakistan."))
+    org = x.organisations[0]
+    assert (org.name, org.country) == ("International Organization for Migration Pakistan", "Pakistan")
+    assert "IOM Pakistan" in org.aliases

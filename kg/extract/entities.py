@@ -130,6 +130,40 @@ def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazett
                 m.attrs["acronym_of"] = acronym
 
 
+LONG_FORM_CONNECTORS = {"and", "of", "for", "on", "the", "in", "&", "against", "to"}
+
+
+def _long_form_start(toks, a: int, b: int, acronym: str) -> int | None:
+    """Token where the long form of `acronym` starts, for a name ending at b, looking back from a
+    over capitalised words and connectors (Schwartz & Hearst's rule: the acronym's characters are
+    found right to left in the long form, its first character starting a word)."""
+    k = a
+    while k > 0 and a - k < len(acronym) + 3 and (toks[k - 1].is_cap or toks[k - 1].norm in LONG_FORM_CONNECTORS):
+        k -= 1
+    while k < a and not toks[k].is_cap:
+        k += 1
+    for start in range(k, a + 1):  # the longest form the acronym spells
+        if _spells(acronym, " ".join(t.text for t in toks[start:b])) and toks[start].text[:1].lower() == acronym[0].lower():
+            return start
+    return None
+
+
+def _spells(acronym: str, long: str) -> bool:
+    s, l = len(acronym) - 1, len(long) - 1
+    while s >= 0:
+        c = acronym[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l >= 0 and (long[l].lower() != c or (s == 0 and l > 0 and long[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return False
+        l -= 1
+        s -= 1
+    return True
+
+
 def _acronym_after(tokens, j) -> str | None:
     """ACR in "Long Name (ACR)" right after token j."""
     if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
@@ -204,6 +238,20 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
         else:
             i += h[0]
 
+    # a pattern name that stops short of what its acronym spells:
+    # "Australian Transaction Reports and Analysis Centre (AUSTRAC)", not "Analysis Centre"
+    for o in list(orgs):
+        acronym = _acronym_after(toks, o.end) if o.entry is None else None
+        a = _long_form_start(toks, o.start, o.end, acronym) if acronym else None
+        if a is not None and a < o.start and not _overlaps([x for x in orgs if x is not o], a, o.start):
+            orgs.remove(o)
+            name = _surface(toks, a, o.end, text, off)
+            key = "pattern:" + normalise(name)
+            country = o.attrs.get("country") or next((m.entry.name for m in matches if m.kind in {"state", "demonym"}
+                                                      and a <= m.start and m.end <= o.start), None)
+            orgs.append(_org_mention(si, s, a, o.end, None, key, o.attrs.get("kind", "other"), country,
+                                     attrs={**o.attrs, "key": key, "country": country, "short": None, "name": name}))
+
     # head-first national bodies: "Immigration New Zealand"
     for m in matches:
         if m.kind == "state" and m.start > 0 and toks[m.start - 1].norm in HEAD_FIRST and toks[m.start - 1].is_cap \
@@ -232,7 +280,9 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
         st = taken[j] if j < len(toks) else None
         if st is not None and st.kind == "state" and st.start == j:
             orgs.remove(o)
-            name = _surface(toks, o.start, st.end, text, off)
+            # "International Organization for Migration (IOM) Pakistan" is "International Organization for
+            # Migration Pakistan", also "IOM Pakistan"
+            name = f"{_surface(toks, o.start, o.end, text, off)} {_surface(toks, st.start, st.end, text, off)}"
             key = f"{o.entry.id}@{st.entry.iso3}"
             forms = {f"{f} {st.entry.name}" for f in o.entry.forms} | {f"{f} {a}" for f in
                                                                          (o.entry.acronym,) if f for a in st.entry.aliases}
@@ -409,6 +459,8 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
             continue
         if m is None and (not _is_name_token(t) or t.norm in SENTENCE_START_WORDS):
             break
+        if m is None and t.norm in heads.title_first and t.norm not in {"national", "regional"}:
+            return None  # "led by Additional Director General Immigration, Mr. X": a job title
         if m is not None and m.kind in {"state", "demonym"}:
             country = m.entry.name
             a = m.start

@@ -31,7 +31,7 @@ LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\bal
 BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|also|successfully|together|has|have|had|"
                         r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all|pleased|"
                         r"glad|proud|honoured|honored|delighted|to|will|would|subsequently|later|further)\b)*$", re.I)
-LEAD_GAP = re.compile(r"^(?:\s|,|:|\b(?-i:[A-Z][\w\-]*)\b|\b(?:the|a|an|and|of|from|were|was|are|is|membership|senior|government|law|enforcement|officials?|"
+LEAD_GAP = re.compile(r"^(?:\s|,|:|['’]s\b|\b(?-i:[A-Z][\w\-]*)\b|\b(?:the|a|an|and|of|from|were|was|are|is|membership|senior|government|law|enforcement|officials?|"
                       r"officers?|experts?|representatives?|delegates?|delegations?|participants?|members?|"
                       r"member|states?|organisations?|organizations?|agencies|partners?|colleagues|staff|"
                       r"counterparts|practitioners|policy|more|than|over|some|\d+)\b)*$", re.I)
@@ -63,6 +63,10 @@ class _Cues:
         self.trigger_kind = {k.lower(): v for k, v in triggers.items()}
         self.trigger = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True))
                                   + r")\b", re.I)
+        # "delivered a virtual workshop": the object of the verb is an event, so its subject ran it
+        nouns = [t for t in triggers if " " not in t and t.islower() and not t.endswith("ed")]
+        self.event_object = re.compile(r"^\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:"
+                                       + "|".join(re.escape(t) for t in nouns) + r")s?\b", re.I)
         self.verb = re.compile(r"\b(" + "|".join(re.escape(v) for v in p.get("event_verbs", [])) + r")\b", re.I)
         self.cues = []  # (regex, role, direction)
         for role, key in (("organiser", "organiser_cues"), ("participant", "participant_cues")):
@@ -77,6 +81,9 @@ class _Cues:
         for cue, role, direction in self.cues:
             self.cue_info.setdefault(cue.lower(), []).append((role, direction))
         org = p.get("organiser_cues", {})
+        parts = "|".join(re.escape(w) for w in org.get("part_objects", []))
+        # "Sessions were facilitated by …": those who ran a part of the event took part in it
+        self.part_subject = re.compile(r"\b(?:" + parts + r")\s+(?:were|was|are|is)\s+(?:\w+ly\s+)?$", re.I)
         self.part_object = re.compile(r"^\s*(?:a|an|the|two|three|several|country|expert|panel|joint)?\s*(?:"
                                       + "|".join(re.escape(w) for w in org.get("part_objects", [])) + r")\b", re.I)
         self.with_cue = re.compile(r"\b(" + "|".join(re.escape(w) for w in org.get("with_cues", [])) +
@@ -122,6 +129,7 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
 PARTICIPLES = {"held", "hosted", "co-hosted", "convened", "organised", "organized", "led", "co-led", "conducted",
                "run", "chaired", "co-chaired", "launched", "released", "published", "delivered", "facilitated",
                "coordinated", "supported", "attended", "presented"}
+RUN_OBJECT_CUES = {"delivered"}
 PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
 PLACES_IN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,4}in\s+")
@@ -254,6 +262,10 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
     for m in PASSIVE_BY.finditer(s.text):
         if _subject_is_body(s, m.start(), actors):
             continue  # "IACAT, the body that …, is chaired by the Department of Justice"
+        if cues.part_subject.search(s.text[:m.start() + len(m.group().split()[0]) + 1]):
+            participants.extend(_list_after(s, s.start + m.end(), actors))
+            spans.append((m.start(), m.end()))
+            continue
         organisers.extend(_list_after(s, s.start + m.end(), actors, strict=True))
         spans.append((m.end() - 2, m.end()))
     for m in cues.cue_re.finditer(s.text):
@@ -297,6 +309,8 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
                     continue
                 if cue == "joined":
                     role = "organiser" if RUN_VERBS.search(s.text) else "participant"
+                if role == "participant" and cue in RUN_OBJECT_CUES and cues.event_object.match(s.text[m.end():]):
+                    role = "organiser"  # "the RSO and UNODC delivered a virtual workshop"
                 if role == "organiser" and cues.part_object.match(s.text[m.end():]):
                     role = "participant"  # "X led a discussion": a part of the event
                 if role == "organiser" and found:

@@ -40,7 +40,9 @@ NOT_NAMES = {"Member", "Members", "States", "State", "Government", "Governments"
              "Thursday", "Friday", "Saturday", "Sunday", "Asia", "Pacific", "Southeast", "South", "East", "North",
              "West", "Indo-Pacific", "Asia-Pacific", "Co-Chairs", "Co-Chair", "Chair", "Chairs", "Covid-19",
              "COVID-19", "Day", "Centre", "Center", "Institute", "Council", "Commission", "Network", "Task",
-             "Force", "Taskforce", "Bali", "Action", "Period", "Joint", "Senior", "Officials", "Official"}
+             "Force", "Taskforce", "Bali", "Action", "Period", "Joint", "Senior", "Officials", "Official",
+             "Immigration", "Customs", "Affairs", "Justice", "Security", "Defence", "Defense", "Migration",
+             "Trafficking", "Smuggling", "Border", "Foreign", "Investigation", "Intelligence"}
 
 
 @dataclass
@@ -198,7 +200,7 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
                     (toks[a - 1].norm in pats.title_words or toks[a - 1].norm in pats.title_heads):
                 a -= 1
             title = (s.text[toks[a].start - s.start:toks[h - 1].end - s.start], None) if a is not None and a < h else None
-            add(k, end, honorific, title or _possessive_title_before(s, h, taken, pats))
+            add(k, end, honorific, title or _possessive_title_before(s, h, taken, pats, plain=True))
 
     # 2. name + ", " + title   /   name + speech verb   /   name + ", who heads ..."
     for i in range(len(toks)):
@@ -254,7 +256,7 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
     return out
 
 
-def _possessive_title_before(s: Sentence, k: int, taken, pats):
+def _possessive_title_before(s: Sentence, k: int, taken, pats, plain: bool = False):
     """The role in "the RSO's Senior Adviser, [Ms] X" / "Fiji's Minister for Y, X", ending just before token k.
 
     Also "the Foreign Minister of Indonesia, X" and "the Australian Minister for Foreign Affairs, X".
@@ -285,12 +287,26 @@ def _possessive_title_before(s: Sentence, k: int, taken, pats):
                                                           toks[p].norm in {"of", "for", "and", "on", "to", "the"}):
         p -= 1
     if toks[p].text not in {"'s", "’s"} or p + 1 > k - 2 or toks[p + 1].norm not in pats.title_first:
-        return None
+        return _plain_title_before(s, k, a, taken) if plain else None
     owner = taken[p - 1]
     if owner is None or owner.kind not in {"org", "state"} or owner.end != p:
         return None
     title = s.text[toks[p + 1].start - s.start:toks[k - 2].end - s.start]
     return (title, owner)
+
+
+def _plain_title_before(s: Sentence, k: int, a: int | None, taken):
+    """ "led by Additional Director General Immigration, Mr. X": a bare title before the comma."""
+    toks = s.tokens
+    if a is None:
+        return None
+    r = a
+    while r > 0 and taken[r - 1] is None and toks[r - 1].is_cap and toks[r - 1].norm not in SENTENCE_START_WORDS:
+        r -= 1
+    if r >= 1 and taken[r - 1] is None and not toks[r - 1].is_cap \
+            and toks[r - 1].text not in {"'", "’", "'s", "’s"} and all(taken[x] is None for x in range(r, k - 1)):
+        return (s.text[toks[r].start - s.start:toks[k - 2].end - s.start], None)
+    return None
 
 
 def _title_run_before(toks, j, taken, pats, allow_connectors=False) -> int | None:
