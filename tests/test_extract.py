@@ -524,3 +524,17 @@ def test_extract_country_office_after_an_acronym_definition():
     org = x.organisations[0]
     assert (org.name, org.country) == ("International Organization for Migration Pakistan", "Pakistan")
     assert "IOM Pakistan" in org.aliases
+
+
+def test_extract_name_particles_in_sequence_and_towns_inside_names():
+    x = extract_article(article("Speakers on 3 May 2024 included Dr. Pieter van der Berg and Dato' Sri Fadli bin "
+                                "Hassan."))
+    assert names(x.people) == {"Pieter van der Berg", "Fadli bin Hassan"}
+    assert x.places == ()
+
+
+def test_extract_organisation_name_stops_before_a_person():
+    x = extract_article(article("Speakers on 3 May 2024 included staff of the University of Sydney and Professor "
+                                "Anne Gallagher."))
+    assert names(x.organisations) == {"University of Sydney"}
+    assert names(x.people) == {"Anne Gallagher"}

@@ -58,6 +58,8 @@ class _Heads:
         self.max_len = max(len(h.split()) for h in heads) if heads else 1
         self.first = frozenset(k.split()[0] for k in self.kinds)
         self.title_first = frozenset(tokenize(t)[0].norm for t in lexicon.patterns.get("title_words", []))
+        self.person_first = self.title_first | frozenset(
+            tokenize(h)[0].norm for h in lexicon.patterns.get("honorifics", []) if tokenize(h))
 
     def at(self, tokens, i) -> tuple[int, str] | None:
         """(length, kind) of the longest head starting at token i, if capitalised."""
@@ -417,6 +419,8 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
                 k += 1
             if t.norm in {"and", "&"} and not _joins_name(toks, k, taken, heads):
                 break  # "… and the Federal Bureau …": a new name
+            if t.norm in {"and", "&"} and k < len(toks) and toks[k].norm in heads.person_first:
+                break  # "University of X and Professor Y": a person follows
             if k < len(toks) and _is_name_token(toks[k]):
                 if t.norm in {"and", "&"} and taken[k] is not None and taken[k].kind in {"state", "org", "place"}:
                     break

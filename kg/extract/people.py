@@ -126,12 +126,26 @@ def _add_group_titles(found: list[PersonMention], sentences, by_sentence, pats) 
                 break
 
 
-def _name_run(toks, i, taken, pats, max_tokens=6) -> int:
-    """End of a run of name tokens starting at i (i when none)."""
+def _in_name_place(taken, j, i) -> bool:
+    """A one-word town inside a name after its first word: "Fadli bin Hassan" (Hassan, India)."""
+    m = taken[j]
+    return m is not None and j > i and m.kind == "place" and m.start == j and m.end == j + 1
+
+
+def _name_run(toks, i, taken, pats, max_tokens=6, through_places=False) -> int:
+    """End of a run of name tokens starting at i (i when none); `through_places` also takes
+    one-word place names after the first word (the caller marks them `in_person`)."""
     j = i
-    while j < len(toks) and j - i < max_tokens and taken[j] is None and _is_name_token(toks[j], pats.particles):
-        if toks[j].norm in pats.particles and (j == i or j + 1 >= len(toks) or not toks[j + 1].text[:1].isupper()):
-            break
+    while j < len(toks) and j - i < max_tokens and (taken[j] is None or (through_places and _in_name_place(taken, j, i))) \
+            and _is_name_token(toks[j], pats.particles):
+        if toks[j].norm in pats.particles:
+            k = j
+            while k < len(toks) and toks[k].norm in pats.particles:  # "van der Berg"
+                k += 1
+            if j == i or k >= len(toks) or not toks[k].text[:1].isupper():
+                break
+            j = k
+            continue
         j += 1
         # middle initials: "Retno L.P. Marsudi", "John A. Smith"
         if len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) \
@@ -183,14 +197,11 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
             continue
         while k < len(toks) and toks[k].text == ".":
             k += 1
-        end = _name_run(toks, k, taken, pats, max_tokens=9)
-        # a name word that is also a town's name: "Dr. Retna Sari" (Sari, Iran)
-        while k < end < len(toks) and taken[end] is not None and taken[end].kind == "place" \
-                and taken[end].end == end + 1 and end - k < 4 and toks[end].text[:1].isupper():
-            taken[end].attrs["in_person"] = True
-            taken[end] = None
-            end = _name_run(toks, end, taken, pats, max_tokens=4) if _is_name_token(toks[end], pats.particles) \
-                else end
+        end = _name_run(toks, k, taken, pats, max_tokens=9, through_places=True)
+        for j in range(k + 1, end):  # a name word that is also a town's name: "Dr. Retna Sari" (Sari, Iran)
+            if _in_name_place(taken, j, k):
+                taken[j].attrs["in_person"] = True
+                taken[j] = None
         if end > k and not _looks_like_title(toks, k, end, pats):
             honorific = m.group(1).strip()  # "the Hon. X": the honorific is "Hon."
             # "Minister Counsellor Mr. X": a title just before the honorific
