@@ -538,3 +538,31 @@ def test_extract_organisation_name_stops_before_a_person():
                                 "Anne Gallagher."))
     assert names(x.organisations) == {"University of Sydney"}
     assert names(x.people) == {"Anne Gallagher"}
+
+
+def test_extract_group_title_with_each_members_state():
+    x = extract_article(article("The RSO Co-Managers, Ms. Jane Hill (Australia) and Mr. Adi Putra (Indonesia), "
+                                "opened the meeting in Bangkok on 3 May 2024."))
+    roles = {p.name: [(r.title, r.organisation) for r in p.roles] for p in x.people}
+    assert roles["Jane Hill"] == [("Co-Manager (Australia)", "Regional Support Office of the Bali Process")]
+    assert roles["Adi Putra"] == [("Co-Manager (Indonesia)", "Regional Support Office of the Bali Process")]
+
+
+def test_extract_body_supported_to_hold_an_event_organises_it():
+    x = extract_article(article("The RSO supported the Fiji Police Force to hold a workshop in Suva on 3 May 2024."))
+    assert x.events[0].organisers == ("Fiji Police Force",)
+    assert x.events[0].participants == ("Regional Support Office of the Bali Process",)
+
+
+def test_extract_portfolio_list_inside_a_ministry_name():
+    x = extract_article(article("The Ministry of Employment, Productivity and Industrial Relations of Fiji hosted a "
+                                "workshop in Suva on 3 May 2024."))
+    assert names(x.organisations) == {"Ministry of Employment, Productivity and Industrial Relations of Fiji"}
+    x = extract_article(article("The Ministry of Justice, Fiji and Samoa met in Suva on 3 May 2024."))
+    assert names(x.organisations) == {"Ministry of Justice"} and names(x.states) == {"Fiji", "Samoa"}
+
+
+def test_extract_event_named_by_its_lower_case_topic():
+    x = extract_article(article("On 3 May 2024, the RSO convened a webinar on the use of technology by smugglers, "
+                                "which drew 200 participants."))
+    assert x.events[0].name == "Webinar on the use of technology by smugglers"

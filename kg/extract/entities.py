@@ -135,6 +135,30 @@ def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazett
 LONG_FORM_CONNECTORS = {"and", "of", "for", "on", "the", "in", "&", "against", "to"}
 
 
+PORTFOLIO_HEADS = {"ministry", "department", "minister", "secretary", "bureau", "office", "commission"}
+
+
+def _portfolio_list_end(toks, c: int, taken) -> int | None:
+    """End of ", Productivity and Industrial Relations" at the comma c, where the portfolios go on to an
+    "and" and stop before a word that is not capitalised; None when the words are known names (a list)."""
+    k = c
+    while k < len(toks) and toks[k].text == ",":
+        n = k + 1
+        while n < len(toks) and taken[n] is None and toks[n].is_cap and n - k <= 3:
+            n += 1
+        if n == k + 1 or n >= len(toks):
+            return None
+        k = n
+        if toks[k].norm == "and":
+            n = k + 1
+            while n < len(toks) and taken[n] is None and toks[n].is_cap and n - k <= 3:
+                n += 1
+            if n == k + 1 or (n < len(toks) and (toks[n].is_cap or taken[n] is not None)):
+                return None
+            return n
+    return None
+
+
 def _long_form_start(toks, a: int, b: int, acronym: str) -> int | None:
     """Token where the long form of `acronym` starts, for a name ending at b, looking back from a
     over capitalised words and connectors (Schwartz & Hearst's rule: the acronym's characters are
@@ -435,6 +459,11 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
                     b += 1
                 continue
             break
+        if t.text == "," and b > j and head_norm in PORTFOLIO_HEADS:
+            end = _portfolio_list_end(toks, b, taken)
+            if end is not None:
+                b = end  # "Ministry of Employment, Productivity and Industrial Relations"
+                continue
         if t.norm == "in" and head_norm in EMBASSY_HEADS and b + 1 < len(toks) and taken[b + 1] is not None \
                 and taken[b + 1].kind in {"place", "state"}:
             b = taken[b + 1].end

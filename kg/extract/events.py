@@ -66,7 +66,7 @@ class _Cues:
         # "delivered a virtual workshop": the object of the verb is an event, so its subject ran it
         nouns = [t for t in triggers if " " not in t and t.islower() and not t.endswith("ed")]
         self.event_object = re.compile(r"^\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:"
-                                       + "|".join(re.escape(t) for t in nouns) + r")s?\b", re.I)
+                                       + "|".join(re.escape(t) for t in nouns) + r"|series|activities|events)s?\b", re.I)
         self.verb = re.compile(r"\b(" + "|".join(re.escape(v) for v in p.get("event_verbs", [])) + r")\b", re.I)
         self.cues = []  # (regex, role, direction)
         for role, key in (("organiser", "organiser_cues"), ("participant", "participant_cues")):
@@ -118,7 +118,11 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
                       r"(?:\s+(?:[A-Z][\w'’\-]*|and|of|in|the|for|to|persons|people))*))?", right)
         name = (lm.group(1) if lm else "") + m.group(1) + (rm.group(1) if rm and rm.group(1) else "")
         name = re.sub(r"^(?:(?:the|of|and|on|for|The|In|On|At)\s+)+", "", name.strip())
-        name = re.sub(r"\s+(?:the|of|and|on|for|in|to)$", "", name)
+        name = re.sub(r"(?:\s+(?:the|of|and|on|for|in|to))+$", "", name)
+        if len(name.split()) < 2:
+            topic = EVENT_TOPIC.match(right)  # "a training on victim-centred investigations in Chiang Mai"
+            if topic:
+                name = f"{m.group(1)} {topic.group(1)} {topic.group(2)}"
         if len(name.split()) >= 2 and (best is None or len(name) > len(best)):
             best = name
     if best:
@@ -126,6 +130,11 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
     return title
 
 
+# the lower-case topic after a trigger, up to where the sentence turns to place, time, people or a clause
+EVENT_TOPIC = re.compile(r"\s+(on|about|against)\s+((?:the\s+)?[a-z][\w'’-]*(?:\s+(?!(?:in|at|from|with|which|that|"
+                   r"who|held|hosted|co-hosted|organi[sz]ed|convened|over|between|during|attended|on\s+\d|for\s+\d|"
+                   r"for\s+(?:more|over|some|about)\b)\b)[\w'’-]+){0,9})(?=\s*(?:[,.;:(]|\s(?:in|at|from|with|which|"
+                   r"that|who|held|hosted|co-hosted|organi[sz]ed|convened|over|between|during|attended|on|for)\b|$))")
 PARTICIPLES = {"held", "hosted", "co-hosted", "convened", "organised", "organized", "led", "co-led", "conducted",
                "run", "chaired", "co-chaired", "launched", "released", "published", "delivered", "facilitated",
                "coordinated", "supported", "attended", "presented"}

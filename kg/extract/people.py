@@ -119,7 +119,11 @@ def _add_group_titles(found: list[PersonMention], sentences, by_sentence, pats) 
                 org = next((m for m in by_sentence.get(p.sentence, []) if m.kind == "org" and a <= m.start
                             and m.end <= k - 1), None)
                 if org is not None:
-                    title = s.text[toks[a].start - s.start:head.end - s.start][:-1]
+                    first = org.end if all(t.norm == "the" for t in toks[a:org.start]) else a
+                    title = s.text[toks[first].start - s.start:head.end - s.start][:-1] if first < h + 1 else ""
+                    title = title or s.text[toks[a].start - s.start:head.end - s.start][:-1]
+                    if p.end + 2 < len(toks) and toks[p.end].text == "(" and toks[p.end + 2].text == ")":
+                        title += f" ({toks[p.end + 1].text})"  # "the RSO Co-Managers, Ms. X (Australia) and …"
                     role = (title, org)
                     if all(r[1] is not org for r in p.roles):
                         p.roles.append(role)
@@ -442,6 +446,8 @@ def _person_follows(toks, k, taken, pats) -> bool:
     j = k
     while j < len(toks) and toks[j].text[:1].isupper() and taken[j] is None:
         j += 1
+    if any(t.text in NOT_NAMES or t.norm in pats.title_words for t in toks[k:j]):
+        return False  # "…, Citizenship and Multicultural Affairs, …": the rest of a title
     return j - k >= 2 and (j >= len(toks) or toks[j].text in {",", "("})
 
 
