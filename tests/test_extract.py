@@ -566,3 +566,25 @@ def test_extract_event_named_by_its_lower_case_topic():
     x = extract_article(article("On 3 May 2024, the RSO convened a webinar on the use of technology by smugglers, "
                                 "which drew 200 participants."))
     assert x.events[0].name == "Webinar on the use of technology by smugglers"
+
+
+def test_extract_acronym_long_form_leaves_out_a_leading_the():
+    x = extract_article(article("The Bali Process Technical Experts Group on Irregular Migration (TEG-IM) met in "
+                                "Colombo on 28-29 September 2016."))
+    assert names(x.organisations) == {"Bali Process Technical Experts Group on Irregular Migration"}
+
+
+def test_extract_trigger_inside_an_organisation_name_does_not_name_the_event():
+    x = extract_article(article("On 29 June 2020, the RSO launched the Policy Guide on Identifying Victims at an "
+                                "online event co-hosted with the Asia Pacific Forum of National Human Rights "
+                                "Institutions (APF)."))
+    ev = x.events[0]
+    assert (ev.name, ev.kind) == ("Launch of the Policy Guide on Identifying Victims", "launch")
+    assert "Asia Pacific Forum of National Human Rights Institutions" in ev.organisers
+
+
+def test_extract_participants_from_bodies_in_listed_states():
+    x = extract_article(article("The RSO hosted a webinar on 3 May 2024. It was attended by 120 participants from "
+                                "government agencies, human rights institutions and civil society in Fiji, Samoa "
+                                "and Tonga."))
+    assert x.events[0].participants == ("Fiji", "Samoa", "Tonga")

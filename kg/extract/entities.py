@@ -166,10 +166,11 @@ def _long_form_start(toks, a: int, b: int, acronym: str) -> int | None:
     k = a
     while k > 0 and a - k < len(acronym) + 3 and (toks[k - 1].is_cap or toks[k - 1].norm in LONG_FORM_CONNECTORS):
         k -= 1
-    while k < a and not toks[k].is_cap:
+    while k < a and (not toks[k].is_cap or toks[k].norm == "the"):
         k += 1
     for start in range(k, a + 1):  # the longest form the acronym spells
-        if _spells(acronym, " ".join(t.text for t in toks[start:b])) and toks[start].text[:1].lower() == acronym[0].lower():
+        if toks[start].is_cap and toks[start].norm != "the" and toks[start].text[:1].lower() == acronym[0].lower() \
+                and _spells(acronym, " ".join(t.text for t in toks[start:b])):
             return start
     return None
 
@@ -510,6 +511,8 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
             m = taken[k]
             if m is not None and m.kind == "state":
                 country = m.entry.name
+    while a < i and toks[a].norm == "the":  # "The Bali Process Technical Experts Group …" at a sentence start
+        a += 1
     # a name ending in a connector or holding only the head is no name
     if b - a < 2 and not (a < i):
         return None

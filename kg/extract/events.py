@@ -105,11 +105,17 @@ def _kind_near(s: Sentence, char: int, cues: _Cues) -> str | None:
     return best[1] if best else None
 
 
-def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
-    """The capitalised name around a trigger ("the 18th Bali Process Steering Group meeting")."""
+def _event_name(s: Sentence, cues: _Cues, title: str, names: list[tuple[int, int]] = ()) -> str:
+    """The capitalised name around a trigger ("the 18th Bali Process Steering Group meeting");
+    a trigger inside an organisation's name (`names`, offsets in the text) names no event."""
     best = None
     for m in cues.trigger.finditer(s.text):
+        if any(a <= s.start + m.start() < b for a, b in names):
+            continue  # "the Asia Pacific Forum of National Human Rights Institutions"
         if m.group(1).islower() and m.group(1).endswith("ed"):
+            launched = LAUNCHED.match(s.text[m.end():]) if m.group(1).lower() == "launched" else None
+            if launched:  # "launched the Policy Guide on Identifying Victims" names the launch
+                best = best or f"Launch of {launched.group(1)}"
             continue  # "X and Y launched a toolkit": a verb names no event; the title does
         left = s.text[:m.start()]
         lm = re.search(r"((?:(?:[A-Z0-9][\w'’\-]*|of|the|on|for|and|&)\s+)*)$", left)
@@ -130,6 +136,7 @@ def _event_name(s: Sentence, cues: _Cues, title: str) -> str:
     return title
 
 
+LAUNCHED = re.compile(r"\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|on|for|and|in|to|the))*[\w'’-])")
 # the lower-case topic after a trigger, up to where the sentence turns to place, time, people or a clause
 EVENT_TOPIC = re.compile(r"\s+(on|about|against)\s+((?:the\s+)?[a-z][\w'’-]*(?:\s+(?!(?:in|at|from|with|which|that|"
                    r"who|held|hosted|co-hosted|organi[sz]ed|convened|over|between|during|attended|on\s+\d|for\s+\d|"
@@ -141,7 +148,7 @@ PARTICIPLES = {"held", "hosted", "co-hosted", "convened", "organised", "organize
 RUN_OBJECT_CUES = {"delivered"}
 PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
-PLACES_IN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,4}in\s+")
+PLACES_IN = re.compile(r"\s+(?:[a-z][\w\-]*,?\s+){1,12}in\s+")
 AMBIGUOUS_PARTNER_CUES = {"together with", "alongside"}
 PARTNERS_INSIDE = re.compile(r",\s*(?:in partnership with|in collaboration with|in cooperation with|together with|"
                              r"jointly with|alongside|along with)\b", re.I)
@@ -400,7 +407,8 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                 by_dates[(start, end)].sentences.append(si)
                 continue
             # "the 18th X meeting and the 17th Y meeting took place over 2-3 May": two events
-            names = _numbered_names(s, cues) or [_event_name(s, cues, article.title)]
+            org_spans = [(m.char_start, m.char_end) for m in mentions if m.sentence == si and m.kind == "org"]
+            names = _numbered_names(s, cues) or [_event_name(s, cues, article.title, org_spans)]
             for name in names:
                 trigger = cues.trigger.search(name)
                 ev = EventRecord(name, cues.trigger_kind[trigger.group(1).lower()] if trigger and len(names) > 1
