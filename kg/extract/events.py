@@ -19,7 +19,7 @@ from ..model import Article
 from .dates import find_dates
 from .entities import Mention
 from .people import PersonMention
-from .text import Sentence
+from .text import Sentence, phrase_pattern
 
 __all__ = ["EventRecord", "find_events"]
 
@@ -61,8 +61,7 @@ class _Cues:
         p = lexicon.patterns
         triggers = p.get("event_triggers", {})
         self.trigger_kind = {k.lower(): v for k, v in triggers.items()}
-        self.trigger = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True))
-                                  + r")\b", re.I)
+        self.trigger = re.compile(r"\b(" + phrase_pattern(t.lower() for t in triggers) + r")\b", re.I)
         # "delivered a virtual workshop": the object of the verb is an event, so its subject ran it
         nouns = [t for t in triggers if " " not in t and t.islower() and not t.endswith("ed")]
         self.event_object = re.compile(r"^\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:"
@@ -75,8 +74,7 @@ class _Cues:
                     self.cues.append((cue, role, direction))
         self.cues.sort(key=lambda c: len(c[0]), reverse=True)
         # words of a cue may be split by a comma: "interventions were made, by A, B and C"
-        self.cue_re = re.compile(r"\b(" + "|".join(re.escape(c[0]).replace("\\ ", r",?\s+") for c in self.cues)
-                                 + r")\b", re.I)
+        self.cue_re = re.compile(r"\b(" + phrase_pattern((c[0].lower() for c in self.cues), r",?\s+") + r")\b", re.I)
         self.cue_info = {}
         for cue, role, direction in self.cues:
             self.cue_info.setdefault(cue.lower(), []).append((role, direction))
@@ -91,7 +89,7 @@ class _Cues:
         nouns = p.get("participant_cues", {}).get("people_nouns", [])
         delegation = p.get("participant_cues", {}).get("state_delegation", [])
         self.delegation = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in delegation) + r")\b", re.I)
-        self.people_noun = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+        self.people_noun = re.compile(r"\b(?:" + phrase_pattern(n.lower() for n in nouns) + r")\b", re.I)
 
 
 def _kind_near(s: Sentence, char: int, cues: _Cues) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, normalise
 from .entities import SENTENCE_START_WORDS, Mention
-from .text import Sentence, Token, tokenize
+from .text import Sentence, Token, phrase_pattern, tokenize
 
 __all__ = ["PersonMention", "find_people"]
 
@@ -68,8 +68,7 @@ class _Patterns:
     def __init__(self, lexicon: Lexicon):
         p = lexicon.patterns
         self.particles = {normalise(x) for x in p.get("name_particles", [])}
-        honorifics = sorted(p.get("honorifics", []), key=len, reverse=True)
-        one = "(?:" + "|".join(re.escape(h) for h in honorifics) + ")"
+        one = "(?:" + phrase_pattern(p.get("honorifics", []), " ") + ")"
         # honorifics may come several in a row: "Tan Sri Dato' Seri X", "H.E. Dr. Y"
         self.honorific = re.compile(r"(?<![\w.])(?:the\s+|The\s+)?(" + one + r"(?:\s+" + one + r")*)(?=\s)")
         titles = [[t.norm for t in tokenize(x)] for x in p.get("title_words", [])]

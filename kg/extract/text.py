@@ -7,7 +7,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["Token", "Sentence", "split_sentences", "tokenize", "norm_token"]
+__all__ = ["Token", "Sentence", "split_sentences", "tokenize", "norm_token", "phrase_pattern"]
 
 TOKEN = re.compile(r"[^\W_]+(?:[-‐–][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "hon", "st", "no", "gen", "maj", "col", "lt", "pol",
@@ -91,3 +91,35 @@ def split_sentences(text: str) -> list[Sentence]:
 def _sentence(piece: str, start: int, paragraph: int) -> Sentence:
     stripped = piece.rstrip()
     return Sentence(stripped, start, start + len(stripped), paragraph, tokenize(stripped, start))
+
+
+def phrase_pattern(phrases, space: str = r"\s+") -> str:
+    """One regular expression matching any of `phrases`, longest first, written as a trie
+    (Python's engine tries alternatives one by one; a trie shares their prefixes).
+    Spaces inside a phrase become `space`.
+
+    >>> phrase_pattern(["co-host", "co-hosted", "convened"])
+    'co(?:\\-host(?:ed)?|nvened)'
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(space if ch == " " else re.escape(ch)) + emit(node[ch])
+                for ch in sorted((k for k in node if k), key=lambda c: -_depth(node[c]))]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(c) for k, c in node.items() if k), default=0)
