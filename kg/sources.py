@@ -31,11 +31,11 @@ __all__ = ["SUFFIXES", "MAX_BYTES", "read_article", "read_articles", "iter_sourc
 
 SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl")
 MAX_BYTES = 16 * 1024 * 1024
-TEASER_MARKERS = re.compile(r"^\s*(More News Articles|Related (News|Articles|Posts)|Read more news|"
-                            r"You may also like|Latest News|Other News)\s*:?\s*$", re.I)
+TEASER_MARKERS = re.compile(r"^\s*(?:(More News Articles|Related (News|Articles|Posts)|Read more news|"
+                            r"You may also like|Latest News|Other News)\s*:?\s*$|(?:Share this|Share on|Tags)\s*:)", re.I)
 DATE_LINE = re.compile(r"^\s*(?:(?:Posted|Published)(?:\s+on)?:?\s+)?"
                        r"(\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})"
-                       r"\s*(?:[|•·–-]\s*(.+?))?\s*$")
+                       r"(?:\s+by\s+[^|•·–]+?)?\s*(?:[|•·–-]\s*(.+?))?\s*$")
 BINARY_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\x1f\x8b": "gzip data",
                 b"PK\x03\x04": "a ZIP archive", b"\xff\xd8\xff": "a JPEG image",
                 b"GIF8": "a GIF image", b"\x7fELF": "an executable"}

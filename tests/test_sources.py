@@ -130,3 +130,13 @@ def test_sources_html_without_h1_is_named_by_its_own_heading(tmp_path):
     a = read_article(page)
     assert a.title == "Workshop on border management"
     assert "Workshop on border management" not in a.text and a.text.startswith("The RSO hosted")
+
+
+def test_sources_txt_posted_by_line_and_share_footer(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("RSO hosts a forum side event\nPosted on November 2, 2018 by RSO staff\n"
+                    "On 31 October 2018, the RSO hosted a side event in Perth.\n\n"
+                    "Share this: Facebook Twitter\n\nRelated text that is not the article.\n", encoding="utf-8")
+    a = read_article(page)
+    assert (a.title, a.date) == ("RSO hosts a forum side event", "2018-11-02")
+    assert a.text == "On 31 October 2018, the RSO hosted a side event in Perth."
