@@ -588,3 +588,10 @@ def test_extract_participants_from_bodies_in_listed_states():
                                 "government agencies, human rights institutions and civil society in Fiji, Samoa "
                                 "and Tonga."))
     assert x.events[0].participants == ("Fiji", "Samoa", "Tonga")
+
+
+def test_extract_short_state_forms_but_not_a_currency():
+    x = extract_article(article("Delegates from the US and Korea attended. The project received US$ 2 million and "
+                                "5 million US dollars. Let us see."))
+    assert {s.name for s in x.states} == {"US", "Korea"}
+    assert {s.iso3 for s in x.states} == {"USA", "KOR"}

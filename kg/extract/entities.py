@@ -323,6 +323,8 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
 
     out: list[Mention] = list(orgs)
     for m in matches:
+        if m.kind == "state" and m.end < len(toks) and toks[m.end].norm in {"$", "dollar", "dollars"}:
+            continue  # "US$ 2 million": a currency
         if m.kind == "state" and not inside_org(m.start, m.end):
             if m.end < len(toks) and toks[m.end].text in {"'s", "’s"} and _possessive_org_follows(toks, m.end + 1, orgs):
                 continue

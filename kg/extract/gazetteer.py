@@ -102,7 +102,7 @@ def build_gazetteer(lexicon: Lexicon) -> Gazetteer:
     gaz = Gazetteer()
     for s in lexicon.states:
         for form in (s.name,) + s.aliases:
-            if form.isupper() and len(form) <= 3 and form not in {"USA", "UAE", "PRC", "ROK", "PNG", "UK", "DPRK"}:
+            if form.isupper() and len(form) <= 3 and form not in {"USA", "US", "UAE", "PRC", "ROK", "PNG", "UK", "DPRK"}:
                 continue
             gaz.add(form, "state", s)
         for d in s.demonyms:
