@@ -595,3 +595,8 @@ def test_extract_short_state_forms_but_not_a_currency():
                                 "5 million US dollars. Let us see."))
     assert {s.name for s in x.states} == {"US", "Korea"}
     assert {s.iso3 for s in x.states} == {"USA", "KOR"}
+
+
+def test_extract_event_name_does_not_reach_back_past_a_date():
+    x = extract_article(article("Officials met in Suva, Fiji on 5 June 2024 for the 2024 Pacific Border Forum."))
+    assert x.events[0].name == "2024 Pacific Border Forum"

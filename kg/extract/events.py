@@ -121,6 +121,7 @@ def _event_name(s: Sentence, cues: _Cues, title: str, names: list[tuple[int, int
         rm = re.match(r"((?:\s+(?:on|of|for|in|against)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*|and|of|in|the|for|to)"
                       r"(?:\s+(?:[A-Z][\w'’\-]*|and|of|in|the|for|to|persons|people))*))?", right)
         name = (lm.group(1) if lm else "") + m.group(1) + (rm.group(1) if rm and rm.group(1) else "")
+        name = DATE_IN_NAME.split(name)[-1]  # "Indonesia on 5 June 2024 for the 2024 RSO … Function"
         name = re.sub(r"^(?:(?:the|of|and|on|for|The|In|On|At)\s+)+", "", name.strip())
         name = re.sub(r"(?:\s+(?:the|of|and|on|for|in|to))+$", "", name)
         if len(name.split()) < 2:
@@ -134,6 +135,8 @@ def _event_name(s: Sentence, cues: _Cues, title: str, names: list[tuple[int, int
     return title
 
 
+DATE_IN_NAME = re.compile(r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December)(?:\s+\d{4})?\b")
 LAUNCHED = re.compile(r"\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|on|for|and|in|to|the))*[\w'’-])")
 # the lower-case topic after a trigger, up to where the sentence turns to place, time, people or a clause
 EVENT_TOPIC = re.compile(r"\s+(on|about|against)\s+((?:the\s+)?[a-z][\w'’-]*(?:\s+(?!(?:in|at|from|with|which|that|"
