@@ -600,3 +600,19 @@ def test_extract_short_state_forms_but_not_a_currency():
 def test_extract_event_name_does_not_reach_back_past_a_date():
     x = extract_article(article("Officials met in Suva, Fiji on 5 June 2024 for the 2024 Pacific Border Forum."))
     assert x.events[0].name == "2024 Pacific Border Forum"
+
+
+def test_extract_military_ranks_and_a_command():
+    x = extract_article(article("Speakers on 3 May 2024 included Commodore Jane Kerr, who heads Maritime Border "
+                                "Command, and Air Vice Marshal Tom Lee."))
+    people = {p.name: p for p in x.people}
+    assert (people["Jane Kerr"].honorific, people["Tom Lee"].honorific) == ("Commodore", "Air Vice Marshal")
+    assert [(r.title, r.organisation) for r in people["Jane Kerr"].roles] == [("Head", "Maritime Border Command")]
+
+
+def test_extract_role_in_brackets_after_the_name():
+    x = extract_article(article("Ms Siti Rahma (Ministry of Manpower, Indonesia) and Mr Ko Aung (Director, Myanmar "
+                                "Police Force) spoke in Bangkok on 3 May 2024."))
+    roles = {p.name: [(r.title, r.organisation) for r in p.roles] for p in x.people}
+    assert roles == {"Siti Rahma": [(None, "Ministry of Manpower")], "Ko Aung": [("Director", "Myanmar Police Force")]}
+    assert next(o for o in x.organisations if o.name == "Ministry of Manpower").country == "Indonesia"

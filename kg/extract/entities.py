@@ -317,6 +317,14 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
                                      attrs={"key": key, "kind": o.entry.kind, "country": st.entry.name,
                                             "name": name, "aliases": forms, "parent": o.entry.id}))
 
+    # "(Ministry of Manpower, Indonesia)": a national body with its state after a comma, in brackets
+    for o in orgs:
+        st = taken[o.end + 1] if o.end + 2 < len(toks) and toks[o.end].text == "," else None
+        if st is not None and st.kind == "state" and st.start == o.end + 1 and st.end < len(toks) \
+                and toks[st.end].text == ")" and o.start > 0 and toks[o.start - 1].text == "(" \
+                and not o.attrs.get("country"):
+            o.attrs["country"] = st.entry.name
+
     # a state or demonym inside an organisation's span is not a state mention
     def inside_org(a, b):
         return any(o.start <= a and b <= o.end for o in orgs)

@@ -388,6 +388,15 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
         q = k + 1 + (1 if k + 1 < len(toks) and toks[k + 1].norm == "the" else 0)
         if q < len(toks) and taken[q] is not None and taken[q].kind == "org" and taken[q].start == q:
             return [(None, taken[q])]
+    # "Ms X (Ministry of Manpower, Indonesia)"
+    if k < len(toks) and toks[k].text == "(":
+        close = next((c for c in range(k + 1, min(k + 16, len(toks))) if toks[c].text == ")"), None)
+        org = next((taken[q] for q in range(k + 1, close or k) if taken[q] is not None and taken[q].kind == "org"),
+                   None)
+        if close is not None and org is not None:
+            title_words = [t for t in toks[k + 1:org.start] if t.norm in pats.title_words | pats.title_heads]
+            title = s.text[toks[k + 1].start - s.start:toks[org.start - 1].end - s.start] if title_words else None
+            return [(_strip_org(title, org, s) if title else None, org)]
     # ", who co-chairs the WG-TIP"
     if k < len(toks) and toks[k].text != ",":
         return roles
