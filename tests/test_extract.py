@@ -616,3 +616,9 @@ def test_extract_role_in_brackets_after_the_name():
     roles = {p.name: [(r.title, r.organisation) for r in p.roles] for p in x.people}
     assert roles == {"Siti Rahma": [(None, "Ministry of Manpower")], "Ko Aung": [("Director", "Myanmar Police Force")]}
     assert next(o for o in x.organisations if o.name == "Ministry of Manpower").country == "Indonesia"
+
+
+def test_extract_pronoun_subject_organises_through_the_event_before():
+    x = extract_article(article("From 10 to 12 June 2024 the RSO ran a training course in Dili, Timor-Leste. A week "
+                                "later, on 19 June, it convened a roundtable in Kupang, Indonesia."))
+    assert [e.organisers for e in x.events] == [("Regional Support Office of the Bali Process",)] * 2

@@ -153,6 +153,9 @@ PLACES_IN = re.compile(r"\s+(?:[a-z][\w\-]*,?\s+){1,12}in\s+")
 AMBIGUOUS_PARTNER_CUES = {"together with", "alongside"}
 PARTNERS_INSIDE = re.compile(r",\s*(?:in partnership with|in collaboration with|in cooperation with|together with|"
                              r"jointly with|alongside|along with)\b", re.I)
+PRONOUN_ORGANISER = re.compile(r"(?:^|[,;]\s+|\band\s+)(it|they)\s+(?:also\s+|then\s+|jointly\s+)?(?:hosted|co-hosted|"
+                               r"convened|organi[sz]ed|co-organi[sz]ed|held|ran|delivered|conducted|led|launched)\b",
+                               re.I)
 # "That edition, organised with the same partners": the organisers of the event before
 SAME_PARTNERS = re.compile(r"\b(?:with|by)\s+the\s+same\s+(?:partners|organi[sz]ers|hosts|co-hosts|co-organi[sz]ers)\b",
                            re.I)
@@ -460,11 +463,17 @@ def _inherit_organisers(events: list[EventRecord], sentences: list[Sentence], ac
     event before), and the activities a body "delivered" listed after it says so."""
     ordered = sorted(events, key=lambda e: e.anchor if e.anchor is not None else -1)
     for i, ev in enumerate(ordered):
-        if ev.organisers or not any(SAME_PARTNERS.search(sentences[si].text) for si in set(ev.sentences)):
+        if ev.organisers:
             continue
         before = [e for e in ordered[:i] if e.organisers]
-        if before:
+        if not before:
+            continue
+        if any(SAME_PARTNERS.search(sentences[si].text) for si in set(ev.sentences)):
             ev.organisers.extend(before[-1].organisers)
+        elif ev.anchor is not None and (pronoun := PRONOUN_ORGANISER.search(sentences[ev.anchor].text)):
+            # "A week later, it convened a roundtable": the body that ran the event before
+            last = before[-1].organisers
+            ev.organisers.extend(last[:1] if pronoun.group(1).lower() == "it" else last)
     for si, s in enumerate(sentences):
         m = UMBRELLA.search(s.text)
         if not m:
