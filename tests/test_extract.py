@@ -622,3 +622,9 @@ def test_extract_pronoun_subject_organises_through_the_event_before():
     x = extract_article(article("From 10 to 12 June 2024 the RSO ran a training course in Dili, Timor-Leste. A week "
                                 "later, on 19 June, it convened a roundtable in Kupang, Indonesia."))
     assert [e.organisers for e in x.events] == [("Regional Support Office of the Bali Process",)] * 2
+
+
+def test_extract_title_owned_by_a_body_named_before():
+    x = extract_article(article("The Ministry of Justice of Tonga hosted a workshop on 3 May 2024. According to "
+                                "Ms Ana Fifita, the Ministry's legal adviser, progress is steady."))
+    assert [r.title for r in x.people[0].roles] == ["Legal adviser"]

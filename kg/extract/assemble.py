@@ -193,8 +193,9 @@ def _clean_title(title: str | None, lexicon: Lexicon) -> str | None:
         return None
     title = re.sub(r"\s+", " ", title).strip(" ,;")
     m = re.match(r"^(?:the\s+)?(.+?)['’]s\s+(.+)$", title)
-    if m and (lexicon.state_by_form(m.group(1)) or lexicon.organisation_by_form(m.group(1))):
-        title = m.group(2)
+    heads = lexicon.patterns.get("organisation_heads", {})
+    if m and (lexicon.state_by_form(m.group(1)) or lexicon.organisation_by_form(m.group(1)) or m.group(1) in heads):
+        title = m.group(2)  # "the Ministry's legal adviser": the body was named before
     first, _, rest = title.partition(" ")
     if rest and (lexicon.state_by_demonym(first) or first.lower() in {"recent", "former", "then"} and
                  first.lower() != "former"):
