@@ -628,3 +628,11 @@ def test_extract_title_owned_by_a_body_named_before():
     x = extract_article(article("The Ministry of Justice of Tonga hosted a workshop on 3 May 2024. According to "
                                 "Ms Ana Fifita, the Ministry's legal adviser, progress is steady."))
     assert [r.title for r in x.people[0].roles] == ["Legal adviser"]
+
+
+def test_extract_list_goes_on_past_a_bracketed_pair_of_states():
+    x = extract_article(article("UNHCR and IOM co-hosted a consultation in Jakarta on 13 September 2022 with the "
+                                "support of the Bali Process Co-Chairs (Australia and Indonesia) and the RSO."))
+    assert x.events[0].participants == ("Bali Process on People Smuggling, Trafficking in Persons and Related "
+                                        "Transnational Crime", "Australia", "Indonesia",
+                                        "Regional Support Office of the Bali Process")

@@ -27,7 +27,7 @@ POSSESSIVE_GAP = re.compile(r"^\s*['’]s?\s+$")
 LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\balong with\b|\bincluding\b|\bplus\b|"
                       r"\bthe\b|\bits\b|\btheir\b|\bfrom\b|\bof\b|&|\bboth\b|\bMember Organisations\b|"
                       r"\bgovernments?\s+of\b|"
-                      r"\bMember States\b|\(\s*[\w\-–&/ ]{1,12}\s*\)|['’]s\b|–|—)*$", re.I)
+                      r"\bMember States\b|\b(?:Co-)?Chairs?\b|\(\s*[\w\-–&/ ]{1,12}\s*\)|[()]|['’]s\b|–|—)*$", re.I)
 BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|also|successfully|together|has|have|had|"
                         r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all|pleased|"
                         r"glad|proud|honoured|honored|delighted|to|will|would|subsequently|later|further)\b)*$", re.I)
