@@ -195,8 +195,18 @@ def _read_md(path: Path, text: str, notes) -> Article:
             body_lines.extend(["", _strip_markdown(line), ""])
         else:
             body_lines.append(_strip_markdown(line))
-    return _article(path, "md", title, parse_date(meta.get("date")), meta.get("url"),
-                    meta.get("category"), _paragraphs(body_lines), notes)
+    published = next((meta[k] for k in ("date", "published", "pubDate", "publishDate", "date_published")
+                      if meta.get(k)), None)
+    return _article(path, "md", title, parse_date(published), meta.get("url") or meta.get("link"),
+                    _category(meta), _paragraphs(body_lines), notes)
+
+
+def _category(meta: dict) -> str | None:
+    """`category: Event`, or the first of `categories: [News, Publications]`."""
+    value = meta.get("category") or meta.get("categories")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value) if value else None
 
 
 def _meta(doc, *names: str) -> str | None:

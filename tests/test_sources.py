@@ -140,3 +140,12 @@ def test_sources_txt_posted_by_line_and_share_footer(tmp_path):
     a = read_article(page)
     assert (a.title, a.date) == ("RSO hosts a forum side event", "2018-11-02")
     assert a.text == "On 31 October 2018, the RSO hosted a side event in Perth."
+
+
+def test_sources_md_front_matter_other_date_and_category_keys(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text('---\ntitle: "Workshop: border management"\npublished: March 5, 2019\n'
+                    "categories: [News, Events]\n---\n\nThe RSO hosted a workshop in Suva on 4 March.\n",
+                    encoding="utf-8")
+    a = read_article(page)
+    assert (a.title, a.date, a.category) == ("Workshop: border management", "2019-03-05", "News")
