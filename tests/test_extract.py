@@ -636,3 +636,9 @@ def test_extract_list_goes_on_past_a_bracketed_pair_of_states():
     assert x.events[0].participants == ("Bali Process on People Smuggling, Trafficking in Persons and Related "
                                         "Transnational Crime", "Australia", "Indonesia",
                                         "Regional Support Office of the Bali Process")
+
+
+def test_extract_participating_countries_included_and_played_host():
+    x = extract_article(article("The Government of Fiji played host to a workshop in Suva on 3 May 2024. "
+                                "Participating countries included Samoa and Tonga."))
+    assert (x.events[0].organisers, x.events[0].participants) == (("Fiji",), ("Samoa", "Tonga"))
