@@ -63,9 +63,10 @@ class _Cues:
         self.trigger_kind = {k.lower(): v for k, v in triggers.items()}
         self.trigger = re.compile(r"\b(" + phrase_pattern(t.lower() for t in triggers) + r")\b", re.I)
         # "delivered a virtual workshop": the object of the verb is an event, so its subject ran it
-        nouns = [t for t in triggers if " " not in t and t.islower() and not t.endswith("ed")]
+        event_nouns = [t for t in triggers if " " not in t and t.islower() and not t.endswith("ed")]
         self.event_object = re.compile(r"^\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:"
-                                       + "|".join(re.escape(t) for t in nouns) + r"|series|activities|events)s?\b", re.I)
+                                       + phrase_pattern(event_nouns + ["series", "activities", "events"])
+                                       + r")s?\b", re.I)
         self.verb = re.compile(r"\b(" + "|".join(re.escape(v) for v in p.get("event_verbs", [])) + r")\b", re.I)
         self.cues = []  # (regex, role, direction)
         for role, key in (("organiser", "organiser_cues"), ("participant", "participant_cues")):
@@ -75,7 +76,7 @@ class _Cues:
         self.cues.sort(key=lambda c: len(c[0]), reverse=True)
         # words of a cue may be split by a comma: "interventions were made, by A, B and C"
         self.cue_re = re.compile(r"\b(" + phrase_pattern((c[0].lower() for c in self.cues), r",?\s+") + r")\b", re.I)
-        self.cue_info = {}
+        self.cue_info: dict[str, list[tuple[str, str]]] = {}
         for cue, role, direction in self.cues:
             self.cue_info.setdefault(cue.lower(), []).append((role, direction))
         org = p.get("organiser_cues", {})
@@ -90,6 +91,11 @@ class _Cues:
         delegation = p.get("participant_cues", {}).get("state_delegation", [])
         self.delegation = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in delegation) + r")\b", re.I)
         self.people_noun = re.compile(r"\b(?:" + phrase_pattern(n.lower() for n in nouns) + r")\b", re.I)
+
+
+def _cue_name(matched: str) -> str:
+    """The cue as listed in the patterns: "made, by" -> "made by"."""
+    return re.sub(r",?\s+", " ", matched.lower())
 
 
 def _kind_near(s: Sentence, char: int, cues: _Cues) -> str | None:
@@ -289,7 +295,7 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
         organisers.extend(_list_after(s, s.start + m.end(), actors, strict=True))
         spans.append((m.end() - 2, m.end()))
     for m in cues.cue_re.finditer(s.text):
-        cue = re.sub(r",?\s+", " ", m.group(1).lower())
+        cue = _cue_name(m.group(1))
         if any(a <= m.start() < b for a, b in spans):
             continue
         spans.append((m.start(), m.end()))
@@ -493,7 +499,7 @@ def _roles_in_lists(sentences: list[Sentence], by_sentence: dict[int, list[Menti
             continue
         role = None
         for m in cues.cue_re.finditer(s.text):
-            for r, _ in cues.cue_info.get(re.sub(r",?\s+", " ", m.group(1).lower()), []):
+            for r, _ in cues.cue_info.get(_cue_name(m.group(1)), []):
                 role = r
         if role is None and (cues.people_noun.search(s.text) or re.search(r"\bfollowing\b", s.text, re.I)):
             role = "participant"
