@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, normalise
 from .entities import SENTENCE_START_WORDS, Mention
+from .dates import MONTHS
 from .text import Sentence, Token, phrase_pattern, tokenize
 
 __all__ = ["PersonMention", "find_people"]
@@ -23,8 +24,6 @@ SPEECH_VERBS = {"said", "says", "spoke", "noted", "gave", "presented", "stressed
                 "delivered", "shared", "described", "told", "urged", "called", "thanked", "remarked", "observed",
                 "reflected", "commended", "acknowledged", "introduced", "moderated", "facilitated", "chaired",
                 "led", "addressed", "outlined", "pointed", "reiterated", "affirmed", "announced", "praised"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"}
 ADVERBS = {"then", "also", "later", "further", "briefly", "subsequently", "first", "finally"}
 POST_NOMINALS = {"MP", "AM", "AO", "OBE", "MBE", "CBE", "KC", "QC", "PhD", "Jr", "Sr", "II", "III"}
 APPOSITIVE_CONNECTORS = {"at", "of", "for", "and", "in", "the", "to", "on", "with", "from", "a", "an"}
