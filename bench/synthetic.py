@@ -118,6 +118,11 @@ def load_cities(states: list[dict]) -> dict[str, list[str]]:
     return cities
 
 
+def _capitalised(text: str) -> str:
+    """A sentence start: "the RSO" -> "The RSO" (the rest unchanged)."""
+    return text[:1].upper() + text[1:]
+
+
 class Writer:
     """Generates one article and its gold annotation at a time (deterministic from the seed)."""
 
@@ -209,10 +214,10 @@ class Writer:
         variant = rng.randrange(6)
         org_list = self.listing([self.mention(o, seen) for o in organisers]) if variant != 3 else ""
         if variant == 0:
-            sentences.append(f"{when[0].upper() + when[1:]}, {org_list} co-hosted a {kind_word} on {topic} "
+            sentences.append(f"{_capitalised(when)}, {org_list} co-hosted a {kind_word} on {topic} "
                              f"in {city}, {host['name']}.")
         elif variant == 1:
-            sentences.append(f"{org_list[0].upper() + org_list[1:]} convened a regional {kind_word} on {topic} "
+            sentences.append(f"{_capitalised(org_list)} convened a regional {kind_word} on {topic} "
                              f"in {city}, {host['name']} {when}.")
         elif variant == 2:
             sentences.append(f"A {kind_word} on {topic} was organised by {org_list} in {city}, "
@@ -221,12 +226,12 @@ class Writer:
             sentences.append(f"The {kind_word} on {topic}, co-hosted by {org_list}, was held in {city}, "
                              f"{host['name']} {when}.")
         elif variant == 5:
-            sentences.append(f"{org_list[0].upper() + org_list[1:]} jointly delivered a {kind_word} on {topic} "
+            sentences.append(f"{_capitalised(org_list)} jointly delivered a {kind_word} on {topic} "
                              f"in {city}, {host['name']} {when}.")
         else:
             lead, rest = organisers[0], organisers[1:]
             first = self.mention(lead, seen)
-            sentences.append(f"{first[0].upper() + first[1:]}, in partnership with "
+            sentences.append(f"{_capitalised(first)}, in partnership with "
                              f"{self.listing([self.mention(o, seen) for o in rest])}, hosted a {kind_word} on {topic} "
                              f"in {city}, {host['name']} {when}.")
         body_orgs.extend(organisers)
@@ -238,7 +243,7 @@ class Writer:
             f"Delegates from {state_names} took part in the {kind_word}.",
             f"Officials from {state_names} engaged in {n} hours of sessions.",
             f"The {kind_word} brought together representatives of {state_names}.",
-            f"{state_names[0].upper() + state_names[1:]} sent delegations to the {kind_word}.",
+            f"{_capitalised(state_names)} sent delegations to the {kind_word}.",
         ]))
         if extra_orgs:
             sentences.append(f"Representatives of {self.listing([self.mention(o, seen) for o in extra_orgs])} "
@@ -252,7 +257,7 @@ class Writer:
         sentences.append(rng.choice([
             f"In {pronoun} opening remarks, {speaker.honorific} {speaker.name}, {speaker.title} at "
             f"{self.mention(speaker.org, seen)}, said: “{quote}”",
-            f"{self.mention(speaker.org, seen)[0].upper() + self.mention(speaker.org, seen)[1:]}’s {speaker.title}, "
+            f"{_capitalised(self.mention(speaker.org, seen))}’s {speaker.title}, "
             f"{speaker.honorific} {speaker.name}, opened the {kind_word}: “{quote}”",
             f"{speaker.honorific} {speaker.name}, {speaker.title} of {self.mention(speaker.org, seen)}, welcomed "
             f"the participants. “{quote}”",

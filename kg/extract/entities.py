@@ -141,18 +141,21 @@ PORTFOLIO_HEADS = {"ministry", "department", "minister", "secretary", "bureau", 
 def _portfolio_list_end(toks, c: int, taken) -> int | None:
     """End of ", Productivity and Industrial Relations" at the comma c, where the portfolios go on to an
     "and" and stop before a word that is not capitalised; None when the words are known names (a list)."""
-    k = c
-    while k < len(toks) and toks[k].text == ",":
+    def words_after(k: int) -> int:
+        """End of 1-3 capitalised words no known name covers, after token k (k + 1 when none)."""
         n = k + 1
         while n < len(toks) and taken[n] is None and toks[n].is_cap and n - k <= 3:
             n += 1
+        return n
+
+    k = c
+    while k < len(toks) and toks[k].text == ",":
+        n = words_after(k)
         if n == k + 1 or n >= len(toks):
             return None
         k = n
         if toks[k].norm == "and":
-            n = k + 1
-            while n < len(toks) and taken[n] is None and toks[n].is_cap and n - k <= 3:
-                n += 1
+            n = words_after(k)
             if n == k + 1 or (n < len(toks) and (toks[n].is_cap or taken[n] is not None)):
                 return None
             return n
@@ -166,8 +169,6 @@ def _long_form_start(toks, a: int, b: int, acronym: str) -> int | None:
     k = a
     while k > 0 and a - k < len(acronym) + 3 and (toks[k - 1].is_cap or toks[k - 1].norm in LONG_FORM_CONNECTORS):
         k -= 1
-    while k < a and (not toks[k].is_cap or toks[k].norm == "the"):
-        k += 1
     for start in range(k, a + 1):  # the longest form the acronym spells
         if toks[start].is_cap and toks[start].norm != "the" and toks[start].text[:1].lower() == acronym[0].lower() \
                 and _spells(acronym, " ".join(t.text for t in toks[start:b])):
