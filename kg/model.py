@@ -25,6 +25,8 @@ class Article:
     text: str
     digest: str
     notes: tuple[str, ...] = ()
+    header_date: str | None = None    # the event's date as the page prints it apart from the prose
+    header_place: str | None = None   # ... and its place ("Location: Perth", "20-21 May 2025 • Bangkok")
 
     @property
     def year(self) -> int | None:

@@ -10,6 +10,7 @@ teaser blocks are dropped. Bad input raises `SourceError` naming the file.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -20,10 +21,12 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
+import trafilatura
 import yaml
 from dateutil import parser as date_parser
 
 from .errors import SourceError
+from .layout import Frame, read_frame_line
 from .model import Article
 
 __all__ = ["SUFFIXES", "MAX_BYTES", "read_article", "read_articles", "iter_source_files",
@@ -99,16 +102,34 @@ def _digest(title: str, text: str) -> str:
     return hashlib.sha256(f"{title}\n{text}".encode("utf-8")).hexdigest()
 
 
+FRAME_LINES = 3  # how many opening paragraphs may be date and place lines
+
+
+def _take_frame(paragraphs: list[str], frame: Frame) -> tuple[list[str], Frame]:
+    """Opening paragraphs that are an event's date or place line leave the body for the frame."""
+    kept = [p for p in (_clean(x) for x in paragraphs) if p]
+    date_, place = frame.date, frame.place
+    for i in reversed(range(min(FRAME_LINES, len(kept)))):
+        line = read_frame_line(kept[i])
+        if line is not None:
+            date_, place = line.date or date_, line.place or place
+            del kept[i]
+    return kept, Frame(date_, place)
+
+
 def _article(path: Path, fmt: str, title: str, date_: str | None, url: str | None,
-             category: str | None, paragraphs: list[str], notes: tuple[str, ...], stem: str | None = None) -> Article:
-    text = _join(paragraphs)
+             category: str | None, paragraphs: list[str], notes: tuple[str, ...], stem: str | None = None,
+             frame: Frame = Frame()) -> Article:
     title = _clean(title or "")
+    paragraphs, frame = _take_frame([p for p in paragraphs if _clean(p) != title], frame)
+    text = _join(paragraphs)
     if not text:
         raise SourceError(path, "no article body found (only navigation, headers or teasers)")
     if not date_:
         notes = notes + ("no publication date found; dates without a year are left open",)
+    framed = text if frame == Frame() else f"{frame.date}\n{frame.place}\n{text}"
     return Article(str(path), stem or path.stem, fmt, title, date_, url, category, text,
-                   _digest(title, text), notes)
+                   _digest(title, framed), notes, frame.date, frame.place)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -258,22 +279,108 @@ def _main_container(doc):
     return best
 
 
-def _read_html(path: Path, text: str, notes) -> Article:
-    try:
-        doc = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise SourceError(path, f"the HTML cannot be parsed ({exc})") from exc
+OUTSIDE_ARTICLE = re.compile(r"(^|[\s_-])(related|sidebar|widget|teaser|more-news|footer|nav|menu)($|[\s_-])", re.I)
+FRAME_TAGS = ("p", "div", "span", "li", "dd", "time", "h2", "h3", "h4", "h5", "h6")
+
+
+def _html_frame(doc) -> Frame:
+    """The first date and place line printed outside the prose ("Location: Perth Date: …")."""
+    date_, place = None, None
+    for el in doc.iter(*FRAME_TAGS):
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 200 or any(
+                a.tag in ("aside", "nav", "footer") or OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}")
+                for a in el.iterancestors() if isinstance(a.tag, str)):
+            continue
+        line = read_frame_line(text)
+        if line is not None and (line.place or re.match(r"^\W*(?:event\s+)?(?:date|dates|when)\s*:", text, re.I)):
+            date_, place = date_ or line.date, place or line.place
+        if date_ and place:
+            break
+    return Frame(date_, place)
+
+
+def _linked_data(doc, key: str) -> str | None:
+    """The first `key` in the page's JSON-LD blocks ("datePublished" of a NewsArticle)."""
+    def find(node):
+        if isinstance(node, dict):
+            if isinstance(node.get(key), str):
+                return node[key]
+            node = list(node.values())
+        if isinstance(node, list):
+            return next((v for v in map(find, node) if v), None)
+        return None
+
+    for block in doc.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            found = find(json.loads(block))
+        except ValueError:
+            continue
+        if found:
+            return found
+    return None
+
+
+def _html_metadata(doc, path: Path) -> tuple[str | None, str | None, str | None, str | None]:
+    """Title, publication date, URL and category from the page's metadata and markup."""
     title = (_meta(doc, "og:title", "twitter:title") or
              next((h.text_content() for h in doc.iter("h1")), None))
-    page_title = next((t.text_content() for t in doc.iter("title")), "")
     date_ = parse_date(_meta(doc, "article:published_time", "datePublished", "date", "dc.date"))
+    if not date_:
+        date_ = parse_date(_linked_data(doc, "datePublished"))
     if not date_:
         times = doc.xpath("//time/@datetime")
         date_ = parse_date(times[0]) if times else None
     if not date_:
         date_ = _visible_date(doc)
     url = _meta(doc, "og:url") or next(iter(doc.xpath("//link[@rel='canonical']/@href")), None)
-    category = _meta(doc, "article:section")
+    return title, date_, url, _meta(doc, "article:section")
+
+
+NEVER_BODY = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "template",
+              "menu", "dialog")
+
+
+def _main_text(doc) -> tuple[list[str], object]:
+    """The article's paragraphs and metadata by trafilatura (a maintained main-text extractor,
+    evaluated across many sites), given the page without the elements that are never the body;
+    list items lose their bullet."""
+    doc = copy.deepcopy(doc)
+    for el in list(doc.iter(*NEVER_BODY)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    found = trafilatura.bare_extraction(doc, with_metadata=True, include_comments=False,
+                                        include_tables=True, deduplicate=False)
+    body = (found.text if found is not None else None) or ""
+    return [re.sub(r"^\s*[-*•]\s+", "", line) for line in body.split("\n")], found
+
+
+def _read_html(path: Path, text: str, notes) -> Article:
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise SourceError(path, f"the HTML cannot be parsed ({exc})") from exc
+    title, date_, url, category = _html_metadata(doc, path)
+    frame = _html_frame(doc)
+    paragraphs, found = _main_text(doc)
+    if found is not None:
+        title = title or found.title
+        date_ = date_ or parse_date(found.date)
+        category = category or next(iter(found.categories or []), None)
+    if not any(p.strip() for p in paragraphs):
+        fallback_title, paragraphs = _fallback_blocks(doc)
+        title = title or fallback_title
+    title = title or next((t.text_content() for t in doc.iter("title")), "")
+    for i, block in enumerate(paragraphs):
+        if TEASER_MARKERS.match(block):
+            paragraphs = paragraphs[:i]
+            break
+    return _article(path, "html", title, date_, url, category, paragraphs, notes, frame=frame)
+
+
+def _fallback_blocks(doc) -> tuple[str | None, list[str]]:
+    """Our own reader, where trafilatura finds no text: boilerplate dropped by tag and class,
+    then the block-richest container; a page without h1 is named by its own h2/h3."""
     for el in list(doc.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
@@ -281,19 +388,13 @@ def _read_html(path: Path, text: str, notes) -> Article:
         if el.tag in BOILERPLATE_TAGS or el.tag == "h1" or BOILERPLATE_CLASS.search(cls):
             el.drop_tree()
     container = _main_container(doc)
-    if not title and container is not None:
-        # no h1: the article's own heading ("<h2 class='post-title'>") names it better than <title>
+    title = None
+    if container is not None:
         heading = next((h for h in container.iter("h2", "h3") if 0 < len(h.text_content().strip()) < 200), None)
         if heading is not None:
             title = heading.text_content()
             heading.drop_tree()
-    title = title or page_title
-    blocks = _text_blocks(container) if container is not None else []
-    for i, block in enumerate(blocks):
-        if TEASER_MARKERS.match(block):
-            blocks = blocks[:i]
-            break
-    return _article(path, "html", title, date_, url, category, blocks, notes)
+    return title, (_text_blocks(container) if container is not None else [])
 
 
 def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:

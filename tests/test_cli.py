@@ -23,7 +23,7 @@ def test_cli_build_then_query_csv(tmp_path):
     store, out = tmp_path / "store", tmp_path / "out"
     r = run("build", "--articles", ARTICLES, "--store", store, "--out", out)
     assert r.exit_code == 0, r.output
-    assert "31 articles" in r.output and (out / "graph.trig").exists() and (out / "network.html").exists()
+    assert "47 articles" in r.output and (out / "graph.trig").exists() and (out / "network.html").exists()
     r = run("query", "SELECT ?s WHERE { ?s a kg:MemberState }", "--store", store, "--format", "csv")
     lines = r.output.strip().splitlines()
     assert lines[0] == "s" and len(lines) == 46

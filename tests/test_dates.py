@@ -1,7 +1,7 @@
-"""Date forms of kg/extract/dates.py, one sentence per form (written for the test)."""
+"""Date forms of kg/dates.py, one sentence per form (written for the test)."""
 import pytest
 
-from kg.extract.dates import find_dates
+from kg.dates import find_dates
 
 FORMS = [
     ("The training ran over 21-23 February 2024.", 2020, ("2024-02-21", "2024-02-23")),

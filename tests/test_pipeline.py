@@ -10,8 +10,8 @@ def test_pipeline_ingest_twice_changes_nothing(articles_copy, tmp_path):
     first = ingest([articles_copy], store)
     quads = store.count_quads()
     second = ingest([articles_copy], store)
-    assert len(first.added) == 31 and not second.added and not second.replaced
-    assert len(second.unchanged) == 31
+    assert len(first.added) == 47 and not second.added and not second.replaced
+    assert len(second.unchanged) == 47
     assert store.count_quads() == quads
 
 
@@ -65,7 +65,7 @@ def test_pipeline_workers_write_the_same_store_as_one_process(tmp_path):
     two = GraphStore.on_disk(tmp_path / "two")
     ingest([SEED.parent], one)
     report = ingest([SEED.parent], two, workers=2, batch_size=4)
-    assert report.ok and len(report.added) == 31
+    assert report.ok and len(report.added) == 47
     assert _nquads(one) == _nquads(two)
 
 
@@ -107,7 +107,7 @@ def test_pipeline_failed_batch_is_retried_article_by_article(tmp_path):
 def test_pipeline_extracted_nquads_are_the_stored_article_graphs(tmp_path, built_store):
     from kg.pipeline import extract_to_files
     written, failed = extract_to_files([SEED.parent], tmp_path / "nq", "nq")
-    assert written == 31 and not failed
+    assert written == 47 and not failed
     lines = {line for f in (tmp_path / "nq").glob("*.nq") for line in f.read_bytes().splitlines()}
     stored = {line for line in built_store.dump("nq").splitlines() if b"/graph/reference>" not in line}
     assert lines == stored

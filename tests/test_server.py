@@ -77,7 +77,7 @@ def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
         wait_until_up(port)
         remote = RemoteStore(f"http://127.0.0.1:{port}/query")
         report = ingest([ARTICLES], remote)
-        assert report.ok and len(report.added) == 31
+        assert report.ok and len(report.added) == 47
         assert remote.count_quads() == built_store.count_quads()
         for name in ("events-per-place", "state-pairs", "people-roles"):
             q = load_query(name)
@@ -85,7 +85,7 @@ def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
             theirs = sorted(map(str, (tuple(s) for s in remote.select(q.text, bind_parameters(q, {}))[1])))
             assert mine == theirs, name
         again = ingest([ARTICLES], remote)
-        assert len(again.unchanged) == 31
+        assert len(again.unchanged) == 47
     finally:
         proc.terminate()
         proc.wait(10)
@@ -105,7 +105,7 @@ def test_server_kg_serve_serves_a_snapshot_while_ingest_goes_on(tmp_path):
         wait_until_up(port)
         store = GraphStore.on_disk(store_dir)  # the served snapshot leaves the store free
         report = ingest([ARTICLES], store)
-        assert len(report.added) == 30
+        assert len(report.added) == 46
         remote = RemoteStore(f"http://127.0.0.1:{port}/query")
         assert len(remote.named_graphs()) == 2  # the snapshot: the reference graph and one article
         del store

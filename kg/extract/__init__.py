@@ -17,6 +17,7 @@ from ..model import Article, Extraction
 from .assemble import assemble
 from .entities import find_mentions
 from .events import find_events
+from .frame import add_frame_places, read_frame
 from .gazetteer import Gazetteer, build_gazetteer
 from .people import find_people
 from .proposals import merge_mentions, merge_people
@@ -43,7 +44,9 @@ def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None) 
     """
     lexicon = lexicon or load_lexicon()
     sentences = split_sentences(article.text)
-    mentions = find_mentions(sentences, lexicon, _gazetteer(lexicon), article.text)
+    frame = read_frame(article)
+    mentions = add_frame_places(frame, sentences, find_mentions(sentences, lexicon, _gazetteer(lexicon), article.text),
+                                lexicon)
     proposals = ner(article.text) if ner is not None else []
     if proposals:
         mentions = merge_mentions(article.text, sentences, mentions, proposals, lexicon)
@@ -51,5 +54,5 @@ def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None) 
     mentions = [m for m in mentions if not m.attrs.get("in_person")]  # "Dr. Retna Sari": a name, not the city
     if proposals:
         people = merge_people(sentences, mentions, people, proposals)
-    events = find_events(article, sentences, mentions, people, lexicon)
+    events = find_events(article, sentences, mentions, people, lexicon, frame)
     return assemble(article, sentences, mentions, people, events, lexicon)

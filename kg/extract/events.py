@@ -16,8 +16,9 @@ from datetime import date, timedelta
 
 from ..lexicon import Lexicon, normalise
 from ..model import Article
-from .dates import find_dates
+from ..dates import find_dates
 from .entities import Mention
+from .frame import DocumentFrame
 from .people import PersonMention
 from .text import Sentence, phrase_pattern
 
@@ -91,6 +92,8 @@ class _Cues:
         delegation = p.get("participant_cues", {}).get("state_delegation", [])
         self.delegation = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in delegation) + r")\b", re.I)
         self.people_noun = re.compile(r"\b(?:" + phrase_pattern(n.lower() for n in nouns) + r")\b", re.I)
+        attendance = p.get("participant_cues", {}).get("attendance_words", [])
+        self.attendance = re.compile(r"\b(?:" + phrase_pattern(w.lower() for w in attendance) + r")\b", re.I)
 
 
 def _cue_name(matched: str) -> str:
@@ -374,7 +377,34 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
         participants.extend(a for a in _participants_after(s, m.end(), actors) if a not in organisers)
     # "the RSO, together with UNODC and IOM, launched …": partners of an organiser organise
     participants.extend(a for a in partnered if a not in organisers)
+    participants.extend(_attendance_lists(s, actors, organisers, participants, cues))
     return organisers, participants
+
+
+def _actor_lists(s: Sentence, actors: list[Mention]) -> list[list[Mention]]:
+    """The actors of the sentence grouped into coordinated lists ("A, B and C", "A and the B")."""
+    lists: list[list[Mention]] = []
+    for m in sorted(actors, key=lambda a: a.char_start):
+        gap = s.text[lists[-1][-1].char_end - s.start:m.char_start - s.start] if lists else ""
+        if lists and gap and LIST_GAP.match(gap):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    return lists
+
+
+def _attendance_lists(s: Sentence, actors: list[Mention], organisers: list[Mention],
+                      participants: list[Mention], cues: _Cues) -> list[Mention]:
+    """In a sentence that speaks of attendance, a list of two or more actors that no cue gave a role,
+    and that holds no organiser, took part, whatever the word order."""
+    if not cues.attendance.search(s.text):
+        return []
+    assigned = {id(m) for m in organisers} | {id(m) for m in participants}
+    out = []
+    for group in _actor_lists(s, actors):
+        if len(group) >= 2 and not any(id(m) in {id(o) for o in organisers} for m in group):
+            out.extend(m for m in group if id(m) not in assigned)
+    return out
 
 
 def _participants_after(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
@@ -389,7 +419,7 @@ def _participants_after(s: Sentence, pos: int, actors: list[Mention]) -> list[Me
 
 
 def find_events(article: Article, sentences: list[Sentence], mentions: list[Mention],
-                people: list[PersonMention], lexicon: Lexicon) -> list[EventRecord]:
+                people: list[PersonMention], lexicon: Lexicon, frame: DocumentFrame = DocumentFrame()) -> list[EventRecord]:
     cues = lexicon.compiled("events", lambda: _Cues(lexicon))
     year = article.year
     published = date.fromisoformat(article.date) if article.date else None
@@ -425,6 +455,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                                  else kind, start, end, [si], si)
                 by_dates.setdefault((start, end), ev)
                 events.append(ev)
+    _frame_events(frame, events, sentences, cues, article, mentions, title_kind)
     if not events:
         undated = _undated_subject_event(article, sentences, cues, title_trigger, title_kind)
         if undated is not None:
@@ -460,8 +491,47 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                 ev.people.append(p)
                 keys.add(p.key)
     _inherit_organisers(events, sentences, actors)
+    _frame_place(frame, events, mentions)
     _share_places(events)
     return events
+
+
+def _frame_events(frame: DocumentFrame, events: list[EventRecord], sentences: list[Sentence], cues: _Cues,
+                  article: Article, mentions: list[Mention], title_kind: str | None) -> None:
+    """The events the body names first, where none has the frame's date, take that date
+    ("20-21 May 2025 • Bangkok" above "two linked meetings: the 19th X Meeting and the 18th Y Meeting");
+    with no event named in the body, the title names it."""
+    if not frame.start or any(ev.start == frame.start for ev in events):
+        return
+    taken = {normalise(ev.name) for ev in events}
+    anchors = {ev.anchor for ev in events}
+    for si, s in enumerate(sentences):
+        if si in anchors or not cues.trigger.search(s.text):
+            continue
+        spans = [(m.char_start, m.char_end) for m in mentions if m.sentence == si and m.kind == "org"]
+        names = [n for n in (_numbered_names(s, cues) or [_event_name(s, cues, "", spans)])
+                 if n and normalise(n) not in taken]
+        if names:
+            for i, name in enumerate(names):
+                trigger = cues.trigger.search(name)
+                kind = cues.trigger_kind[trigger.group(1).lower()] if trigger else _kind_near(s, s.start, cues)
+                events.insert(i, EventRecord(name, kind or title_kind or "meeting", frame.start, frame.end, [si], si))
+            return
+    events.insert(0, EventRecord(article.title, title_kind or "meeting", frame.start, frame.end, [0], 0))
+
+
+def _frame_place(frame: DocumentFrame, events: list[EventRecord], mentions: list[Mention]) -> None:
+    """The frame's place is the place of its events (those on its date, else the first) that have none."""
+    if not frame.place or not events:
+        return
+    name = normalise(frame.place)
+    place = next((m for m in mentions if m.kind == "place" and normalise(m.name) == name), None)
+    if place is None:
+        return
+    framed = [ev for ev in events if ev.start == frame.start] if frame.start else events[:1]
+    for ev in framed:
+        if ev.place is None:
+            ev.place = place
 
 
 def _inherit_organisers(events: list[EventRecord], sentences: list[Sentence], actors: list[Mention]) -> None:

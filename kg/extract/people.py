@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, normalise
 from .entities import SENTENCE_START_WORDS, Mention
-from .dates import MONTHS
+from ..dates import MONTHS
 from .text import Sentence, Token, phrase_pattern, tokenize
 
 __all__ = ["PersonMention", "find_people"]

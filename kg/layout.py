@@ -1,0 +1,106 @@
+"""Lines that frame an article rather than tell it: an event's date and place lines, datelines.
+
+Pages print an event's date and place apart from the prose in a few families of layout:
+labelled fields ("Location: Perth  Date: 24 - 25 August 2017", "Venue: …", "When: …"),
+a date and a place joined by a separator ("20-21 May 2025 • Bangkok, Thailand",
+"Bangkok, Thailand | 14 - 16 May 2018"), and a news dateline before the first sentence
+("JAKARTA, 5 March 2013 —", "Colombo, Sri Lanka —", "Bangkok (ANTARA) -").
+Every reader passes its first paragraphs through `read_frame_line`; the extractor reads
+the dateline itself, since it stays part of the first sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates
+
+__all__ = ["Frame", "read_frame_line", "read_dateline"]
+
+LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[|•·]))(location|venue|place|where|city|date|dates|when|event date)\s*:\s*",
+                   re.I)
+PLACE_LABELS = {"location", "venue", "place", "where", "city"}
+SEPARATOR = re.compile(r"\s+[—/]\s+|(?<!\d)\s+–\s+(?!\d)|\s*[•|·]\s*")
+PLACE_TEXT = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|la|and)(?:[ ,]+(?:[A-Z][\w.'’-]*|of|de|la|and))*$")
+DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?)"
+                      r"\s*(?:\([A-Z][\w.]*\))?\s*(?:,\s*[^—–]{4,25}?)?\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘])")
+MAX_LINE = 200
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The date and place an article's layout prints for its event (either may be missing)."""
+
+    date: str | None = None
+    place: str | None = None
+
+
+def _is_date(text: str) -> bool:
+    found = find_dates(text, 2000)
+    return bool(found) and found[0].char_start <= 2 and found[-1].char_end >= len(text.rstrip(" .,")) - 1
+
+
+def _is_place(text: str) -> bool:
+    return 0 < len(text) <= 60 and bool(PLACE_TEXT.match(text)) and not _is_date(text)
+
+
+def _labelled(line: str) -> Frame | None:
+    labels = list(LABEL.finditer(line))
+    if not labels:
+        return None
+    date_, place = None, None
+    for here, after in zip(labels, labels[1:] + [None]):
+        value = line[here.end():after.start() if after else len(line)].strip(" |•·,;")
+        if not value:
+            continue
+        if here.group(1).lower() in PLACE_LABELS:
+            place = place or value
+        elif _is_date(value) or find_dates(value, 2000):
+            date_ = date_ or value
+    if date_ is None and place is None:
+        return None
+    return Frame(date_, place)
+
+
+def _separated(line: str) -> Frame | None:
+    parts = [p.strip() for p in SEPARATOR.split(line) if p.strip()]
+    if not 2 <= len(parts) <= 3:
+        return None
+    dates = [p for p in parts if _is_date(p)]
+    places = [p for p in parts if _is_place(p)]
+    if len(dates) == 1 and len(places) == len(parts) - 1:
+        return Frame(dates[0], ", ".join(places))
+    return None
+
+
+def read_frame_line(line: str) -> Frame | None:
+    """The date and place a line of its own prints for the event, or None for a line of prose.
+
+    >>> read_frame_line("20-21 May 2025 • Bangkok, Thailand")
+    Frame(date='20-21 May 2025', place='Bangkok, Thailand')
+    >>> read_frame_line("Location: Perth Date: 24 - 25 August 2017")
+    Frame(date='24 - 25 August 2017', place='Perth')
+    >>> read_frame_line("The meeting was held in Bangkok on 3 May 2024.") is None
+    True
+    """
+    line = " ".join(line.split())
+    if not line or len(line) > MAX_LINE:
+        return None
+    return _labelled(line) or _separated(line) or (Frame(line, None) if _is_date(line) else None)
+
+
+def read_dateline(paragraph: str) -> str | None:
+    """The place of a news dateline that opens a paragraph, or None.
+
+    >>> read_dateline("Colombo, Sri Lanka — The third meeting was held in Colombo.")
+    'Colombo, Sri Lanka'
+    >>> read_dateline("JAKARTA, 5 March 2013 - Officials met today.")
+    'JAKARTA'
+    >>> read_dateline("The RSO - with IOM - ran a course.") is None
+    True
+    """
+    m = DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = m.group("place")
+    return place if not re.match(r"^(The|A|An|In|On|At|This|It)\b", place) else None

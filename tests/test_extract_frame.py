@@ -1,0 +1,62 @@
+"""Document-level frames and roles by word class, each on phrasings written for the test
+(none of them used to write the rules)."""
+import pytest
+
+from kg.extract import extract_article
+from kg.model import Article
+
+OPENING = "The RSO convened a regional workshop on border screening in Suva on 3 May 2024."
+
+
+def article(text: str, header_date: str | None = None, header_place: str | None = None,
+            title: str = "Border screening") -> Article:
+    return Article("frame.txt", "frame", "txt", title, "2024-05-10", None, "Event", text, "f" * 64,
+                   header_date=header_date, header_place=header_place)
+
+
+def participants(text: str) -> set[str]:
+    events = extract_article(article(text)).events
+    return set(events[0].participants) if events else set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joining the talks were Fiji, Samoa and Tonga.",
+    "Those present represented Fiji, Samoa and Tonga.",
+    "Delegates came from Fiji, Samoa and Tonga.",
+    "Fiji, Samoa and Tonga were all in attendance.",
+    "The participating delegations were those of Fiji, Samoa and Tonga.",
+])
+def test_extract_frame_attendance_list_takes_part(sentence):
+    assert participants(f"{OPENING} {sentence}") >= {"Fiji", "Samoa", "Tonga"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fiji, Samoa and Tonga signed a memorandum last year.",
+    "Trade between Fiji, Samoa and Tonga has grown.",
+])
+def test_extract_frame_list_without_attendance_takes_no_part(sentence):
+    assert participants(f"{OPENING} {sentence}") & {"Fiji", "Samoa", "Tonga"} == set()
+
+
+def test_extract_frame_header_date_dates_the_event_the_body_names():
+    x = extract_article(article("Officials met for the Third Regional Screening Workshop. Fiji and Samoa took part.",
+                                header_date="12-14 June 2024", header_place="Suva, Fiji"))
+    assert [(e.name, e.start, e.end) for e in x.events] == [("Third Regional Screening Workshop",
+                                                             "2024-06-12", "2024-06-14")]
+
+
+def test_extract_frame_header_place_is_the_place_of_the_event():
+    x = extract_article(article("Officials gathered in Lautoka for a screening workshop led by the RSO.",
+                                header_date="12 June 2024", header_place="Lautoka, Fiji"))
+    assert [(e.place, p.country) for e in x.events for p in x.places] == [("Lautoka", "Fiji")]
+
+
+def test_extract_frame_header_date_without_named_event_takes_the_title():
+    x = extract_article(article("Officials gathered to compare notes on border screening.",
+                                header_date="12 June 2024", title="Pacific screening workshop"))
+    assert [(e.name, e.kind, e.start) for e in x.events] == [("Pacific screening workshop", "workshop", "2024-06-12")]
+
+
+def test_extract_frame_dateline_places_the_event():
+    x = extract_article(article("Lautoka, Fiji — A screening workshop led by the RSO opened on 12 June 2024."))
+    assert [e.place for e in x.events] == ["Lautoka"]

@@ -1,0 +1,48 @@
+"""Date and place lines and datelines, in layouts the readers meet."""
+import pytest
+
+from kg.layout import Frame, read_dateline, read_frame_line
+
+
+@pytest.mark.parametrize("line, frame", [
+    ("Location: Perth Date: 24 - 25 August 2017", Frame("24 - 25 August 2017", "Perth")),
+    ("Venue: Hotel Borobudur, Jakarta", Frame(None, "Hotel Borobudur, Jakarta")),
+    ("When: 3 March 2019 | Where: Suva, Fiji", Frame("3 March 2019", "Suva, Fiji")),
+    ("Event date: 12 October 2022", Frame("12 October 2022", None)),
+    ("20-21 May 2025 • Bangkok, Thailand", Frame("20-21 May 2025", "Bangkok, Thailand")),
+    ("29 – 30 September 2025 • Bangkok, Thailand", Frame("29 – 30 September 2025", "Bangkok, Thailand")),
+    ("Colombo, Sri Lanka | 13 February 2020", Frame("13 February 2020", "Colombo, Sri Lanka")),
+    ("Dili · March 4-6, 2019", Frame("March 4-6, 2019", "Dili")),
+    ("14 November 2011", Frame("14 November 2011", None)),
+])
+def test_layout_frame_line_gives_date_and_place(line, frame):
+    assert read_frame_line(line) == frame
+
+
+@pytest.mark.parametrize("line", [
+    "The workshop was held in Bangkok on 3 May 2024.",
+    "Officials from Fiji | Samoa | Tonga attended.",
+    "Date of the next meeting to be confirmed",
+    "",
+])
+def test_layout_prose_is_no_frame_line(line):
+    assert read_frame_line(line) is None
+
+
+@pytest.mark.parametrize("paragraph, place", [
+    ("Colombo, Sri Lanka — The third meeting opened today.", "Colombo, Sri Lanka"),
+    ("JAKARTA, 5 March 2013 - Officials from ten states met.", "JAKARTA"),
+    ("Bangkok (ANTARA) - Thai police said on Monday.", "Bangkok"),
+    ("Port Moresby – Delegates gathered for a workshop.", "Port Moresby"),
+])
+def test_layout_dateline_gives_place(paragraph, place):
+    assert read_dateline(paragraph) == place
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The RSO - with IOM - ran a course.",
+    "In Bangkok - the capital - officials met.",
+    "Officials met in Bali.",
+])
+def test_layout_sentence_is_no_dateline(paragraph):
+    assert read_dateline(paragraph) is None
