@@ -135,10 +135,19 @@ def extract(paths, fmt, out_dir, ner):
               help="Score these prediction files instead of extracting ARTICLES_DIR.")
 @click.option("--per-article", is_flag=True, help="Also print a line per article with missed and spurious items.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--by", "group_by", type=click.Choice(["source", "period"]),
+              help="Also print macro F1 per group of articles (publisher or layout; period) beside the rest.")
 @NER_OPTION
-def evaluate(gold_dir, articles_dir, predictions, per_article, as_json, ner):
-    """Precision, recall and F1 of extraction against gold annotations (the corpus scoring rule)."""
-    from .evaluate import CATEGORIES, evaluate_articles, evaluate_dirs
+def evaluate(gold_dir, articles_dir, predictions, per_article, as_json, group_by, ner):
+    """Precision, recall and F1 of extraction against gold annotations (the corpus scoring rule).
+
+    \b
+    Examples:
+      kg eval data/gold data/articles
+      kg eval data/gold data/articles --per-article
+      kg eval data/gold data/articles --by source     # leave-one-source-out view
+    """
+    from .evaluate import CATEGORIES, article_groups, evaluate_articles, evaluate_dirs, scores_by_group
     from .ner import load_ner
     if predictions:
         total, per = evaluate_dirs(gold_dir, predictions)
@@ -160,6 +169,11 @@ def evaluate(gold_dir, articles_dir, predictions, per_article, as_json, ner):
         tp, npred, ngold = total.counts[c]
         click.echo(f"{c:20s} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5d} {npred:5d} {ngold:5d}")
     click.echo(f"macro F1 over {len(CATEGORIES)} categories, {len(per)} articles: {total.macro_f1:.3f}")
+    if group_by:
+        groups = article_groups(articles_dir or DEFAULT_ARTICLES, group_by)
+        click.echo(f"\n{group_by:30s} {'n':>3s} {'macro F1':>9s} {'others':>7s}  weakest category")
+        for g in scores_by_group(per, groups):
+            click.echo(f"{g.group:30s} {g.articles:3d} {g.macro_f1:9.3f} {g.others_macro_f1:7.3f}  {g.weakest}")
 
 
 def _render_result(result, fmt: str) -> str | bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import KgError
 from .lexicon import normalise
@@ -192,3 +193,60 @@ def evaluate_articles(gold_dir: Path, articles_dir: Path, ner=None) -> tuple[Sco
                 if not isinstance(a, KgError):
                     preds[a.stem] = extract_article(a, ner=ner).to_gold()
     return evaluate_predictions(gold_dir, preds)
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """Macro F1 on one group of articles (a publisher or layout, a period) and on all the others."""
+
+    group: str
+    articles: int
+    macro_f1: float
+    others_macro_f1: float
+    weakest: str
+
+
+def source_group(article) -> str:
+    """The publisher (the host of the article's URL) or, without a URL, its layout family.
+
+    >>> from kg.model import Article
+    >>> source_group(Article("a.md", "a", "md", "T", None, "https://www.example.org/x", None, "t", "0"))
+    'example.org'
+    >>> source_group(Article("a.txt", "a", "txt", "T", None, None, None, "t", "0"))
+    'txt pages without URL'
+    """
+    if article.url:
+        host = urlsplit(str(article.url)).hostname or ""
+        return host.removeprefix("www.") or "unknown host"
+    return f"{article.format} pages without URL"
+
+
+def period_group(article) -> str:
+    """The article's period: before 2023, 2023-2024, 2025 on (the corpus's eras of writing)."""
+    year = article.year
+    if year is None:
+        return "undated"
+    return "before 2023" if year < 2023 else ("2023-2024" if year < 2025 else "2025 on")
+
+
+def scores_by_group(per_article: dict[str, Scores], groups: dict[str, str]) -> list[GroupScore]:
+    """Each group's macro F1 beside the macro F1 of every other article (leave one group out)."""
+    out = []
+    for group in sorted(set(groups.values())):
+        inside, outside = Scores(), Scores()
+        for stem, sc in per_article.items():
+            (inside if groups.get(stem) == group else outside).add(sc)
+        n = sum(1 for stem in per_article if groups.get(stem) == group)
+        if n:
+            weakest = min(CATEGORIES, key=lambda c: inside.prf(c)[2])
+            out.append(GroupScore(group, n, inside.macro_f1, outside.macro_f1,
+                                  f"{weakest} {inside.prf(weakest)[2]:.2f}"))
+    return out
+
+
+def article_groups(articles_dir: Path, by: str) -> dict[str, str]:
+    """stem -> group of every article under `articles_dir`, by "source" or "period"."""
+    from .sources import iter_source_files, read_articles
+    key = {"source": source_group, "period": period_group}[by]
+    return {a.stem: key(a) for f in iter_source_files([articles_dir]) if isinstance(f, Path)
+            for a in read_articles(f) if not isinstance(a, KgError)}

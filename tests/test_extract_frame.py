@@ -60,3 +60,30 @@ def test_extract_frame_header_date_without_named_event_takes_the_title():
 def test_extract_frame_dateline_places_the_event():
     x = extract_article(article("Lautoka, Fiji — A screening workshop led by the RSO opened on 12 June 2024."))
     assert [e.place for e in x.events] == ["Lautoka"]
+
+
+def organisers(text: str) -> set[str]:
+    events = extract_article(article(text)).events
+    return set(events[0].organisers) if events else set()
+
+
+RSO = "Regional Support Office of the Bali Process"
+UNODC = "United Nations Office on Drugs and Crime"
+
+
+@pytest.mark.parametrize("text", [
+    "A border screening workshop was put together by the RSO and UNODC in Suva on 3 May 2024.",
+    "The RSO and UNODC co-convened a border screening workshop in Suva on 3 May 2024.",
+    "A border screening workshop, staged by the RSO and UNODC, ran in Suva on 3 May 2024.",
+    "The RSO and UNODC were co-hosts of a border screening workshop in Suva on 3 May 2024.",
+    "A border screening workshop ran in Suva on 3 May 2024; the co-organisers were the RSO and UNODC.",
+    "The RSO and UNODC spearheaded a border screening workshop in Suva on 3 May 2024.",
+])
+def test_extract_frame_organiser_verb_class_in_any_form(text):
+    assert organisers(text) == {RSO, UNODC}
+
+
+def test_extract_frame_standing_role_in_present_organises_nothing():
+    text = ("A border screening workshop ran in Suva on 3 May 2024. "
+            "Indonesia co-chairs the Bali Process and the RSO holds such events each year.")
+    assert organisers(text) == set()

@@ -35,3 +35,20 @@ def test_extract_names_words_used_in_lower_case_are_no_name():
 def test_extract_names_rules_alone_when_asked():
     x = extract_article(article("The session was attended by Jane Smith and Ahmad Karim."), names=None)
     assert x.people == ()
+
+
+def roles(text: str) -> dict[str, list[tuple[str | None, str | None]]]:
+    return {p.name: [(r.title, r.organisation) for r in p.roles] for p in extract_article(article(text)).people}
+
+
+def test_extract_names_plural_title_after_a_list_of_people():
+    text = ("Mr. Tom Brown (Fiji) and Ms. Anna Lee (Samoa), the two Co-Managers of the Regional Support Office, "
+            "welcomed the delegates.")
+    office = "Regional Support Office of the Bali Process"
+    assert roles(text) == {"Tom Brown": [("Co-Manager", office)], "Anna Lee": [("Co-Manager", office)]}
+
+
+def test_extract_names_possessive_plural_title_before_a_list_of_people():
+    text = "The RSO's two Co-Managers, Mr. Tom Brown and Ms. Anna Lee, welcomed the delegates."
+    office = "Regional Support Office of the Bali Process"
+    assert roles(text) == {"Tom Brown": [("Co-Manager", office)], "Anna Lee": [("Co-Manager", office)]}

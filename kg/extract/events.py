@@ -21,6 +21,7 @@ from .entities import Mention
 from .frame import DocumentFrame
 from .people import PersonMention
 from .text import Sentence, phrase_pattern
+from .verbs import class_cues
 
 __all__ = ["EventRecord", "find_events"]
 
@@ -74,6 +75,13 @@ class _Cues:
             for direction in ("after", "before"):
                 for cue in p.get(key, {}).get(direction, []):
                     self.cues.append((cue, role, direction))
+        listed = {c[0].lower() for c in self.cues}
+        for role, directions in class_cues(p).items():  # every form of each lemma of the verb classes
+            for direction, generated in directions.items():
+                for cue in generated:
+                    if cue.lower() not in listed:
+                        self.cues.append((cue, role, direction))
+                        listed.add(cue.lower())
         self.cues.sort(key=lambda c: len(c[0]), reverse=True)
         # words of a cue may be split by a comma: "interventions were made, by A, B and C"
         self.cue_re = re.compile(r"\b(" + phrase_pattern((c[0].lower() for c in self.cues), r",?\s+") + r")\b", re.I)

@@ -30,6 +30,7 @@ APPOSITIVE_CONNECTORS = {"at", "of", "for", "and", "in", "the", "to", "on", "wit
 WHO_VERBS = {"co-chairs": "Co-Chair", "chairs": "Chair", "heads": "Head", "leads": "Lead", "co-leads": "Co-Lead",
              "directs": "Director", "manages": "Manager", "co-manages": "Co-Manager", "represents": "Representative",
              "co-chaired": "Co-Chair", "chaired": "Chair", "headed": "Head", "led": "Lead"}
+GROUP_WORDS = {"'s", "’s", "two", "three", "four", "both", "joint", "current"}  # "the RSO's two Co-Managers"
 NOT_NAMES = {"Member", "Members", "States", "State", "Government", "Governments", "Working", "Group", "Process",
              "Office", "Conference", "Meeting", "Dialogue", "Forum", "Workshop", "Training", "Programme",
              "Program", "Regional", "National", "International", "United", "Nations", "Ministry", "Department",
@@ -107,6 +108,7 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
                 taken[k] = m
         found.extend(_sentence_people(si, s, ents, taken, pats, (seeds or {}).get(si, ())))
     _add_group_titles(found, sentences, by_sentence, pats)
+    _add_trailing_group_titles(found, sentences, by_sentence, pats)
     return _resolve_surnames(found)
 
 
@@ -128,12 +130,14 @@ def _add_group_titles(found: list[PersonMention], sentences, by_sentence, pats) 
             if singular and (singular in pats.title_heads or singular in pats.title_words):
                 k = h + 1
                 a = k - 1
-                while a > 0 and toks[a - 1].text[:1].isupper():
-                    a -= 1
+                while a > 0 and (toks[a - 1].text[:1].isupper() or toks[a - 1].norm in GROUP_WORDS):
+                    a -= 1  # "the RSO's two Co-Managers, X and Y"
                 org = next((m for m in by_sentence.get(p.sentence, []) if m.kind == "org" and a <= m.start
                             and m.end <= k - 1), None)
                 if org is not None:
                     first = org.end if all(t.norm == "the" for t in toks[a:org.start]) else a
+                    while first < h and toks[first].norm in GROUP_WORDS:
+                        first += 1
                     title = s.text[toks[first].start - s.start:head.end - s.start][:-1] if first < h + 1 else ""
                     title = title or s.text[toks[a].start - s.start:head.end - s.start][:-1]
                     if p.end + 2 < len(toks) and toks[p.end].text == "(" and toks[p.end + 2].text == ")":
@@ -142,6 +146,32 @@ def _add_group_titles(found: list[PersonMention], sentences, by_sentence, pats) 
                     if all(r[1] is not org for r in p.roles):
                         p.roles.append(role)
                 break
+
+
+def _add_trailing_group_titles(found: list[PersonMention], sentences, by_sentence, pats) -> None:
+    """People listed before a plural title of a body ("X (Australia) and Y (Indonesia), the two
+    Co-Managers of the RSO, …") hold it."""
+    for p in found:
+        s, toks = sentences[p.sentence], sentences[p.sentence].tokens
+        j = p.end
+        while j < len(toks) and j - p.end < 16 and toks[j].text != "," and \
+                (toks[j].text[:1].isupper() or toks[j].text in {"(", ")", "."} or toks[j].norm == "and"):
+            j += 1
+        k = j + 1
+        while k < len(toks) and toks[k].norm in GROUP_WORDS | {"the"}:
+            k += 1
+        h = k
+        while h < len(toks) and toks[h].text[:1].isupper():
+            h += 1
+        if j >= len(toks) or toks[j].text != "," or h == k or h + 1 >= len(toks) or toks[h].norm not in {"of", "at"}:
+            continue
+        head = toks[h - 1].norm
+        if not (head.endswith("s") and (head[:-1] in pats.title_heads or head[:-1] in pats.title_words)):
+            continue
+        q = h + 1 + (toks[h + 1].norm == "the")
+        org = next((m for m in by_sentence.get(p.sentence, []) if m.kind == "org" and m.start == q), None)
+        if org is not None and all(r[1] is not org for r in p.roles):
+            p.roles.append((s.text[toks[k].start - s.start:toks[h - 1].end - s.start][:-1], org))
 
 
 def _in_name_place(taken, j, i) -> bool:
