@@ -46,8 +46,8 @@ def _is_place(text: str) -> bool:
 
 def _labelled(line: str) -> Frame | None:
     labels = list(LABEL.finditer(line))
-    if not labels:
-        return None
+    if not labels or line[:labels[0].start()].strip(" |•·-"):
+        return None  # a label opens the line: "Title … Location: X" is no frame line
     date_, place = None, None
     for here, after in zip(labels, labels[1:] + [None]):
         value = line[here.end():after.start() if after else len(line)].strip(" |•·,;")

@@ -105,31 +105,34 @@ def _digest(title: str, text: str) -> str:
 FRAME_LINES = 3  # how many opening paragraphs may be date and place lines
 
 
-def _take_frame(paragraphs: list[str], frame: Frame) -> tuple[list[str], Frame]:
-    """Opening paragraphs that are an event's date or place line leave the body for the frame."""
+def _read_frame(paragraphs: list[str], frame: Frame, lines: tuple[str, ...] = ()) -> tuple[list[str], Frame]:
+    """The body's paragraphs and the event frame their opening date and place lines print.
+
+    Frame lines stay in the body, so that the facts they give have a sentence to cite; lines
+    the page prints outside the article body (`lines`) are put before it.
+    """
     kept = [p for p in (_clean(x) for x in paragraphs) if p]
+    kept = [line for line in (_clean(x) for x in lines) if line and line not in kept] + kept
     date_, place = frame.date, frame.place
-    for i in reversed(range(min(FRAME_LINES, len(kept)))):
-        line = read_frame_line(kept[i])
+    for paragraph in kept[:FRAME_LINES + len(lines)]:
+        line = read_frame_line(paragraph)
         if line is not None:
-            date_, place = line.date or date_, line.place or place
-            del kept[i]
+            date_, place = date_ or line.date, place or line.place
     return kept, Frame(date_, place)
 
 
 def _article(path: Path, fmt: str, title: str, date_: str | None, url: str | None,
              category: str | None, paragraphs: list[str], notes: tuple[str, ...], stem: str | None = None,
-             frame: Frame = Frame()) -> Article:
+             frame: Frame = Frame(), frame_lines: tuple[str, ...] = ()) -> Article:
     title = _clean(title or "")
-    paragraphs, frame = _take_frame([p for p in paragraphs if _clean(p) != title], frame)
+    paragraphs, frame = _read_frame([p for p in paragraphs if _clean(p) != title], frame, frame_lines)
     text = _join(paragraphs)
     if not text:
         raise SourceError(path, "no article body found (only navigation, headers or teasers)")
     if not date_:
         notes = notes + ("no publication date found; dates without a year are left open",)
-    framed = text if frame == Frame() else f"{frame.date}\n{frame.place}\n{text}"
     return Article(str(path), stem or path.stem, fmt, title, date_, url, category, text,
-                   _digest(title, framed), notes, frame.date, frame.place)
+                   _digest(title, text), notes, frame.date, frame.place)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -283,9 +286,9 @@ OUTSIDE_ARTICLE = re.compile(r"(^|[\s_-])(related|sidebar|widget|teaser|more-new
 FRAME_TAGS = ("p", "div", "span", "li", "dd", "time", "h2", "h3", "h4", "h5", "h6")
 
 
-def _html_frame(doc) -> Frame:
-    """The first date and place line printed outside the prose ("Location: Perth Date: …")."""
-    date_, place = None, None
+def _html_frame(doc) -> tuple[Frame, tuple[str, ...]]:
+    """The first date and place lines printed outside the prose ("Location: Perth Date: …"), and their text."""
+    date_, place, lines = None, None, []
     for el in doc.iter(*FRAME_TAGS):
         text = " ".join(el.text_content().split())
         if not text or len(text) > 200 or any(
@@ -294,10 +297,12 @@ def _html_frame(doc) -> Frame:
             continue
         line = read_frame_line(text)
         if line is not None and (line.place or re.match(r"^\W*(?:event\s+)?(?:date|dates|when)\s*:", text, re.I)):
+            if (line.date and not date_) or (line.place and not place):
+                lines.append(text)
             date_, place = date_ or line.date, place or line.place
         if date_ and place:
             break
-    return Frame(date_, place)
+    return Frame(date_, place), tuple(lines)
 
 
 def _linked_data(doc, key: str) -> str | None:
@@ -361,7 +366,7 @@ def _read_html(path: Path, text: str, notes) -> Article:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise SourceError(path, f"the HTML cannot be parsed ({exc})") from exc
     title, date_, url, category = _html_metadata(doc, path)
-    frame = _html_frame(doc)
+    frame, frame_lines = _html_frame(doc)
     paragraphs, found = _main_text(doc)
     if found is not None:
         title = title or found.title
@@ -375,7 +380,8 @@ def _read_html(path: Path, text: str, notes) -> Article:
         if TEASER_MARKERS.match(block):
             paragraphs = paragraphs[:i]
             break
-    return _article(path, "html", title, date_, url, category, paragraphs, notes, frame=frame)
+    return _article(path, "html", title, date_, url, category, paragraphs, notes, frame=frame,
+                    frame_lines=frame_lines)
 
 
 def _fallback_blocks(doc) -> tuple[str | None, list[str]]:

@@ -87,3 +87,16 @@ def test_extract_frame_standing_role_in_present_organises_nothing():
     text = ("A border screening workshop ran in Suva on 3 May 2024. "
             "Indonesia co-chairs the Bali Process and the RSO holds such events each year.")
     assert organisers(text) == set()
+
+
+def test_extract_frame_two_proper_names_joined_are_two_events():
+    x = extract_article(article("On 3 May 2024 the RSO convened a Regional Screening Webinar (the Webinar) "
+                                "and the Fifth Pacific Border Dialogue in Suva."))
+    assert [(e.name, e.kind, e.start) for e in x.events] == [("Regional Screening Webinar", "webinar", "2024-05-03"),
+                                                            ("Fifth Pacific Border Dialogue", "dialogue", "2024-05-03")]
+
+
+def test_extract_frame_second_name_of_one_event_is_no_event():
+    x = extract_article(article("On 3 May 2024 the RSO convened the Pacific Border Dialogue, held in Suva "
+                                "and known as the Suva Dialogue."))
+    assert [e.name for e in x.events] == ["Pacific Border Dialogue"]

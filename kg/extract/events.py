@@ -152,6 +152,31 @@ def _event_name(s: Sentence, cues: _Cues, title: str, names: list[tuple[int, int
     return title
 
 
+NAME_JOIN = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:and|as well as|plus)\s+(?:(?:the|a|an|its|their)\s+)?$", re.I)
+
+
+def _coordinated_names(s: Sentence, cues: _Cues, names: list[tuple[int, int]] = ()) -> list[str]:
+    """Two or more proper event names joined by "and" in one sentence ("a Regional Webinar on X (the
+    Regional Webinar), and the Working Group's Eighth Annual Meeting"), each an event of its own."""
+    found: list[tuple[int, int, str]] = []
+    for m in cues.trigger.finditer(s.text):
+        if not m.group(1)[:1].isupper() or any(a <= s.start + m.start() < b for a, b in names):
+            continue
+        lm = re.search(r"((?:(?:[A-Z0-9][\w'’\-]*|of|the|for|&)\s+)*)$", s.text[:m.start()])
+        rm = re.match(r"(?:\s+(?:on|of|for|against)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*|and|of|in|the|for|to)"
+                      r"(?:\s+(?:[A-Z][\w'’\-]*|and|of|in|the|for|to|persons|people))*)?", s.text[m.end():])
+        start = m.start() - len(lm.group(1))
+        name = re.sub(r"^(?:(?:the|of|for|The)\s+)+", "", s.text[start:m.end() + rm.end()]).strip()
+        name = re.sub(r"(?:\s+(?:the|of|and|on|for|in|to))+$", "", name)
+        words = set(normalise(name).split())
+        if len(words) >= 2 and not any(words <= set(normalise(n).split()) for _, _, n in found):
+            found.append((start, m.end() + rm.end(), name))
+    if len(found) < 2:
+        return []
+    joined = all(NAME_JOIN.match(s.text[a_end:b_start]) for (_, a_end, _), (b_start, _, _) in zip(found, found[1:]))
+    return [n for _, _, n in found] if joined else []
+
+
 DATE_IN_NAME = re.compile(r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|"
                           r"September|October|November|December)(?:\s+\d{4})?\b")
 LAUNCHED = re.compile(r"\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|on|for|and|in|to|the))*[\w'’-])")
@@ -252,6 +277,18 @@ def _subject_is_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
     return "," in between or len(between.split()) <= 2
 
 
+EVENT_PRONOUN = re.compile(r"\b(?:it|which|that|this|these|they|each|all|both)\s*$", re.I)
+
+
+def _subject_is_event(s: Sentence, start: int, cues: _Cues) -> bool:
+    """Can the subject of the passive at `start` be the event? Its clause names an activity or
+    refers back with a pronoun ("the workshop was led by", "which were run by"); "observer
+    status was held by" and "the roles are held by" are about something else."""
+    clause = re.split(r"[,;:—–(]", s.text[:start])[-1]
+    return not clause.strip() or bool(cues.trigger.search(clause) or EVENT_PRONOUN.search(clause)
+                                      or cues.verb.search(clause))
+
+
 def _relative_on_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
     """Is the list inside "…, which A and B co-chair" whose antecedent is a body, not the event?"""
     before = s.text[:start - s.start]
@@ -297,7 +334,7 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
     spans = []
     # "a Dialogue was convened in Manila on 2 October by A and B": the passive, with words between
     for m in PASSIVE_BY.finditer(s.text):
-        if _subject_is_body(s, m.start(), actors):
+        if _subject_is_body(s, m.start(), actors) or not _subject_is_event(s, m.start(), cues):
             continue  # "IACAT, the body that …, is chaired by the Department of Justice"
         if cues.part_subject.search(s.text[:m.start() + len(m.group().split()[0]) + 1]):
             participants.extend(_list_after(s, s.start + m.end(), actors))
@@ -456,7 +493,8 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                 continue
             # "the 18th X meeting and the 17th Y meeting took place over 2-3 May": two events
             org_spans = [(m.char_start, m.char_end) for m in mentions if m.sentence == si and m.kind == "org"]
-            names = _numbered_names(s, cues) or [_event_name(s, cues, article.title, org_spans)]
+            names = _numbered_names(s, cues) or _coordinated_names(s, cues, org_spans) or \
+                [_event_name(s, cues, article.title, org_spans)]
             for name in names:
                 trigger = cues.trigger.search(name)
                 ev = EventRecord(name, cues.trigger_kind[trigger.group(1).lower()] if trigger and len(names) > 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..layout import read_dateline
+from ..layout import read_dateline, read_frame_line
 from ..lexicon import Lexicon, normalise
 from ..model import Article
 from ..dates import find_dates
@@ -57,7 +57,7 @@ def read_frame(article: Article) -> DocumentFrame:
             start, end = spans[0].start, spans[-1].end
     place, country = _place_parts(article.header_place)
     if place is None:
-        first = article.text.split("\n", 1)[0]
+        first = next((p for p in article.text.split("\n") if p.strip() and read_frame_line(p) is None), "")
         place, country = _place_parts(read_dateline(first))
     return DocumentFrame(start, end, place, country)
 

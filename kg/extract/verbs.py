@@ -18,6 +18,7 @@ from __future__ import annotations
 __all__ = ["forms", "class_cues"]
 
 VOWELS = "aeiou"
+SHORT_DOUBLING = {"run", "put", "set", "stop", "plan", "chat"}  # one-syllable verbs that double their consonant
 
 
 def _third(verb: str) -> str:
@@ -50,6 +51,22 @@ def forms(lemma: str, irregular: dict | None = None) -> tuple[str, str, str, str
     return head + tail, _third(head) + tail, past + tail, (participle or past) + tail
 
 
+def gerund(lemma: str) -> str:
+    """The -ing form: host -> hosting, co-chair -> co-chairing, convene -> convening, run -> running.
+
+    >>> gerund("convene"), gerund("run"), gerund("put together")
+    ('convening', 'running', 'putting together')
+    """
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e") and not head.endswith("ee"):
+        head = head[:-1]
+    elif len(head) >= 3 and head[-1] not in VOWELS + "wxy" and head[-2] in VOWELS and head[-3] not in VOWELS \
+            and head.rpartition("-")[2] in SHORT_DOUBLING:
+        head += head[-1]
+    return head + "ing" + tail
+
+
 def class_cues(patterns: dict) -> dict[str, dict[str, list[str]]]:
     """{"organiser"|"participant": {"after": [...], "before": [...]}} from the verb classes."""
     irregular = patterns.get("irregular_verbs", {})
@@ -60,7 +77,8 @@ def class_cues(patterns: dict) -> dict[str, dict[str, list[str]]]:
             base, third, past, participle = forms(lemma, irregular)
             out[role]["before"] += [past, f"jointly {past}"]  # news reports in the past; "co-chairs the
             # Bali Process" and "holds this function each year" are standing roles, not this event's
-            out[role]["after"] += [f"{participle} by", f"jointly {participle} by"]
+            out[role]["after"] += [f"{participle} by", f"jointly {participle} by",
+                                   f"{gerund(lemma)} were", f"{gerund(lemma)} was"]  # "Co-chairing were X and Y"
     for noun in patterns.get("organiser_nouns", []):
         plural = noun if noun.endswith("s") else noun + "s"
         for n in (noun, plural):
