@@ -6,16 +6,16 @@ A Working Group is a Bali Process body is an organisation: after
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from rdflib import Graph
 
 from .namespaces import BASE
 from .store import GraphStore, remove_graph_update
+from .resources import resource_dir
 
 __all__ = ["GRAPH_ONTOLOGY", "GRAPH_INFERRED", "infer_rdfs"]
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+ONTOLOGY = resource_dir("ontology") / "kg.ttl"
 GRAPH_ONTOLOGY = BASE + "graph/ontology"
 GRAPH_INFERRED = BASE + "graph/inferred"
 

@@ -18,11 +18,12 @@ from pathlib import Path
 import yaml
 
 from .errors import LexiconError
+from .resources import resource_dir
 
 __all__ = ["StateEntry", "OrganisationEntry", "PlaceEntry", "Lexicon", "load_lexicon",
            "normalise", "slugify", "DATA_DIR"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = resource_dir("data")
 
 
 @lru_cache(maxsize=65536)

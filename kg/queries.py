@@ -17,11 +17,12 @@ from pathlib import Path
 
 from .errors import QueryError
 from .store import GraphStore, term
+from .resources import resource_dir
 
 __all__ = ["QUERY_DIR", "Parameter", "CatalogueQuery", "list_queries", "load_query", "bind_parameters",
            "run_catalogue_query"]
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+QUERY_DIR = resource_dir("ontology") / "queries"
 PARAM_TYPES = {"string", "iri", "integer", "decimal", "date", "boolean", "year"}
 
 

@@ -8,10 +8,11 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
 from .store import GraphStore
+from .resources import resource_dir
 
 __all__ = ["SHAPES", "Violation", "validate_store", "validate_graph"]
 
-SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
+SHAPES = resource_dir("ontology") / "shapes.ttl"
 
 
 @dataclass(frozen=True)

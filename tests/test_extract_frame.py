@@ -100,3 +100,15 @@ def test_extract_frame_second_name_of_one_event_is_no_event():
     x = extract_article(article("On 3 May 2024 the RSO convened the Pacific Border Dialogue, held in Suva "
                                 "and known as the Suva Dialogue."))
     assert [e.name for e in x.events] == ["Pacific Border Dialogue"]
+
+
+def test_extract_frame_events_named_together_share_the_sentences_after():
+    x = extract_article(article("On 3 May 2024 the RSO held the First Screening Workshop and the Second Border "
+                                "Dialogue in Suva. Delegates came from Fiji, Samoa and Tonga."))
+    assert [set(e.participants) >= {"Fiji", "Samoa", "Tonga"} for e in x.events] == [True, True]
+
+
+def test_extract_frame_aside_between_subject_and_verb():
+    text = ("The RSO and UNODC — UNODC being the lead agency on smuggling — came together to convene "
+            "a border screening workshop in Suva on 3 May 2024.")
+    assert organisers(text) == {RSO, UNODC}

@@ -300,12 +300,19 @@ def _relative_on_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
         bool(re.search(r"(Group|Force|Taskforce|Process|Office|Forum|Mechanism)$", head))
 
 
+# an aside between a subject and its verb: "the RSO and Malaysia — Malaysia being the Lead Shepherd — convened"
+ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s|\s\([^()]{1,160}\)")
+# verbs that join a subject to an organiser verb after them: "came together to convene", "worked together to host"
+JOINING = re.compile(r"\b(?:came|come|worked|work|joined forces|teamed up|partnered)\s+(?:together\s+)?(?=to\b|$)", re.I)
+
+
 def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
     out, cursor, first, separate = [], pos, True, False
+    asides = [(s.start + a.start(), s.start + a.end()) for a in ASIDE.finditer(s.text, 0, pos - s.start)]
     for m in reversed(actors):
-        if m.char_end > cursor:
+        if m.char_end > cursor or any(a <= m.char_start < b for a, b in asides):
             continue
-        gap = s.text[m.char_end - s.start:cursor - s.start]
+        gap = JOINING.sub(" ", ASIDE.sub(" ", s.text[m.char_end - s.start:cursor - s.start]))
         if first and BEFORE_GAP.match(gap):
             # "…, and the JCLEC also provided support": "also" marks a clause of its own,
             # so the list does not run on past the comma before its subject
@@ -509,7 +516,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             events.append(undated)
     if not events:
         return []
-    _assign_sentences(events, sentences)
+    _assign_sentences(events, sentences, cues)
     actors = [m for m in mentions if m.kind in {"state", "org"} and not m.attrs.get("as_members")]
     by_sentence: dict[int, list[Mention]] = {}
     for m in actors:
@@ -755,21 +762,30 @@ def _shift_year(iso: str, delta: int) -> str:
         return d.replace(year=d.year + delta, day=28).isoformat()
 
 
-def _assign_sentences(events: list[EventRecord], sentences: list[Sentence]) -> None:
-    """Each sentence goes to the event it dates or names, else to the event last talked about."""
-    anchors = {ev.anchor: ev for ev in events}
+def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], cues: _Cues) -> None:
+    """Each sentence goes to the event it dates or names, else to the events last talked about.
+
+    Events dated or named by one sentence ("two linked meetings: the 19th X and the 18th Y") share
+    the sentences after it until one of them is named on its own; a sentence names an event when it
+    holds an activity word and two of the event's own name words ("senior officials of A and B"
+    does not name the "Senior Officials' Meeting").
+    """
+    by_anchor: dict[int, list[EventRecord]] = {}
+    for ev in events:
+        by_anchor.setdefault(ev.anchor, []).append(ev)
     name_words = {id(ev): set(normalise(ev.name).split()) - GENERIC_NAME_WORDS for ev in events}
-    current = events[0]
+    current = by_anchor.get(events[0].anchor, events[:1])
     for si, s in enumerate(sentences):
-        if si in anchors:
-            current = anchors[si]
-        else:
+        if si in by_anchor:
+            current = by_anchor[si]
+        elif cues.trigger.search(s.text):
             words = set(normalise(s.text).split())
             named = [ev for ev in events if len(name_words[id(ev)] & words) >= 2]
             if len(named) == 1:
-                current = named[0]
-            if si not in current.sentences:
-                current.sentences.append(si)
+                current = named
+        for ev in current:
+            if si not in ev.sentences:
+                ev.sentences.append(si)
 
 
 def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sentence]) -> Mention | None:
