@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-__all__ = ["DateSpan", "find_dates"]
+__all__ = ["DateSpan", "find_dates", "find_weekdays"]
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], start=1)}
@@ -82,3 +82,21 @@ def find_dates(text: str, default_year: int | None, offset: int = 0) -> list[Dat
             covered.append((m.start(), m.end()))
             out.append(DateSpan(start.isoformat(), end.isoformat(), m.start() + offset, m.end() + offset))
     return sorted(out, key=lambda d: d.char_start)
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY = re.compile(r"\b(?:on|last|this|from)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def find_weekdays(text: str, published: date, offset: int = 0) -> list[DateSpan]:
+    """Days a news report names by weekday ("on Monday"): the latest such day on or before publication.
+
+    >>> [d.start for d in find_weekdays("The course began on Monday.", date(2024, 8, 14))]
+    ['2024-08-12']
+    """
+    out = []
+    for m in WEEKDAY.finditer(text):
+        back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
+        day = (published - timedelta(days=back)).isoformat()
+        out.append(DateSpan(day, day, m.start() + offset, m.end() + offset))
+    return out

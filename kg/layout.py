@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .dates import find_dates
 
-__all__ = ["Frame", "read_frame_line", "read_dateline"]
+__all__ = ["Frame", "read_frame_line", "read_dateline", "dateline_end", "dateline_date"]
 
 LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[|•·]))(location|venue|place|where|city|date|dates|when|event date)\s*:\s*",
                    re.I)
@@ -23,7 +23,7 @@ PLACE_LABELS = {"location", "venue", "place", "where", "city"}
 SEPARATOR = re.compile(r"\s+[—/]\s+|(?<!\d)\s+–\s+(?!\d)|\s*[•|·]\s*")
 PLACE_TEXT = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|la|and)(?:[ ,]+(?:[A-Z][\w.'’-]*|of|de|la|and))*$")
 DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?)"
-                      r"\s*(?:\([A-Z][\w.]*\))?\s*(?:,\s*[^—–]{4,25}?)?\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘])")
+                      r"\s*(?:\([A-Z][\w.]*\))?\s*(?P<rest>[,(]\s*[^—–]{4,32}?)?\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘])")
 MAX_LINE = 200
 
 
@@ -89,6 +89,32 @@ def read_frame_line(line: str) -> Frame | None:
     return _labelled(line) or _separated(line) or (Frame(line, None) if _is_date(line) else None)
 
 
+def _dateline(paragraph: str):
+    m = DATELINE.match(paragraph)
+    if m is None or re.match(r"^(The|A|An|In|On|At|This|It)\b", m.group("place")):
+        return None
+    return m
+
+
+def dateline_end(paragraph: str) -> int | None:
+    """Where the dateline that opens `paragraph` ends (None without one): its date is the report's."""
+    m = _dateline(paragraph)
+    return m.end() if m else None
+
+
+def dateline_date(paragraph: str, default_year: int | None = None) -> str | None:
+    """The ISO date a news dateline gives, or None.
+
+    >>> dateline_date("COLOMBO, 14 August 2024 (Lanka News) - Investigators met.")
+    '2024-08-14'
+    >>> dateline_date("Bangkok, Thailand (18 June 2021) - Officials met.")
+    '2021-06-18'
+    """
+    m = _dateline(paragraph)
+    found = find_dates(m.group("rest") or "", default_year) if m else []
+    return found[0].start if found else None
+
+
 def read_dateline(paragraph: str) -> str | None:
     """The place of a news dateline that opens a paragraph, or None.
 
@@ -99,8 +125,5 @@ def read_dateline(paragraph: str) -> str | None:
     >>> read_dateline("The RSO - with IOM - ran a course.") is None
     True
     """
-    m = DATELINE.match(paragraph)
-    if not m:
-        return None
-    place = m.group("place")
-    return place if not re.match(r"^(The|A|An|In|On|At|This|It)\b", place) else None
+    m = _dateline(paragraph)
+    return m.group("place") if m else None

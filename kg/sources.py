@@ -26,7 +26,7 @@ import yaml
 from dateutil import parser as date_parser
 
 from .errors import SourceError
-from .layout import Frame, read_frame_line
+from .layout import Frame, dateline_date, read_frame_line
 from .model import Article
 
 __all__ = ["SUFFIXES", "MAX_BYTES", "read_article", "read_articles", "iter_source_files",
@@ -129,6 +129,7 @@ def _article(path: Path, fmt: str, title: str, date_: str | None, url: str | Non
     text = _join(paragraphs)
     if not text:
         raise SourceError(path, "no article body found (only navigation, headers or teasers)")
+    date_ = date_ or next((d for d in map(dateline_date, paragraphs[:FRAME_LINES + 1]) if d), None)
     if not date_:
         notes = notes + ("no publication date found; dates without a year are left open",)
     return Article(str(path), stem or path.stem, fmt, title, date_, url, category, text,

@@ -112,3 +112,27 @@ def test_extract_frame_aside_between_subject_and_verb():
     text = ("The RSO and UNODC — UNODC being the lead agency on smuggling — came together to convene "
             "a border screening workshop in Suva on 3 May 2024.")
     assert organisers(text) == {RSO, UNODC}
+
+
+def test_extract_frame_weekday_and_until_give_the_span():
+    x = extract_article(Article("w.txt", "w", "txt", "Course", "2024-08-14", None, None,
+                                "Officers from Fiji and Samoa began a course on screening in Suva on Monday. "
+                                "The course, which runs until 16 August, is led by the RSO.", "w" * 64))
+    assert [(e.start, e.end) for e in x.events] == [("2024-08-12", "2024-08-16")]
+
+
+def test_extract_frame_dateline_date_is_no_event_and_people_noun_opens_the_text():
+    x = extract_article(Article("d.txt", "d", "txt", "Course", "2024-08-14", None, None,
+                                "SUVA, 14 August 2024 (Pacific Wire) - Investigators from Fiji, Samoa and Tonga "
+                                "met for a screening course on Monday.", "d" * 64))
+    assert [(e.start, set(e.participants)) for e in x.events] == [("2024-08-12", {"Fiji", "Samoa", "Tonga"})]
+
+
+def test_extract_frame_venue_is_a_place_not_an_organisation():
+    x = extract_article(article("Ministers met at the Grand Pacific Hotel in Suva on 3 May 2024 for a dialogue."))
+    assert ({p.name for p in x.places}, {o.name for o in x.organisations}) == ({"Grand Pacific Hotel", "Suva"}, set())
+
+
+def test_extract_frame_title_before_in_state_is_no_place():
+    x = extract_article(article("Ana Lee, IOM Chief of Mission in Fiji, opened a dialogue in Suva on 3 May 2024."))
+    assert {p.name for p in x.places} == {"Suva"}

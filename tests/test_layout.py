@@ -46,3 +46,13 @@ def test_layout_dateline_gives_place(paragraph, place):
 ])
 def test_layout_sentence_is_no_dateline(paragraph):
     assert read_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize("paragraph, iso", [
+    ("COLOMBO, 14 August 2024 (Lanka News) - Investigators met.", "2024-08-14"),
+    ("Dili, Timor-Leste, March 4, 2019 — Officials gathered.", "2019-03-04"),
+    ("Colombo, Sri Lanka — The meeting opened.", None),
+])
+def test_layout_dateline_date(paragraph, iso):
+    from kg.layout import dateline_date
+    assert dateline_date(paragraph) == iso

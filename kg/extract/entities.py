@@ -58,6 +58,9 @@ class _Heads:
         self.max_len = max(len(h.split()) for h in heads) if heads else 1
         self.first = frozenset(k.split()[0] for k in self.kinds)
         self.title_first = frozenset(tokenize(t)[0].norm for t in lexicon.patterns.get("title_words", []))
+        # last words of a title or a body, never of a place: "IOM Chief of Mission in Fiji"
+        self.not_place = frozenset(k.split()[-1] for k in self.kinds) | frozenset(
+            tokenize(t)[-1].norm for t in lexicon.patterns.get("title_words", []))
         self.person_first = self.title_first | frozenset(
             tokenize(h)[0].norm for h in lexicon.patterns.get("honorifics", []) if tokenize(h))
 
@@ -112,7 +115,23 @@ def find_mentions(sentences: list[Sentence], lexicon: Lexicon, gaz: Gazetteer, t
         for si, s in enumerate(sentences):
             if any(t.norm in learnt for t in s.tokens):
                 per_sentence[si] = _sentence_mentions(si, s, gaz, heads, actor_nouns, lexicon)
-    return [m for ms in per_sentence for m in ms]
+    venues = lexicon.compiled("venue_heads", lambda: tuple(normalise(v) for v in
+                                                          lexicon.patterns.get("venue_heads", [])))
+    return [_as_venue(m, sentences[m.sentence], venues) for ms in per_sentence for m in ms]
+
+
+def _as_venue(m: Mention, s: Sentence, venues: tuple[str, ...]) -> Mention:
+    """A pattern organisation named like a venue ("the Bali International Convention Centre") is a
+    place; with "in <known place>" after it, it lies in that place's country."""
+    if m.kind != "org" or m.entry is not None or not normalise(m.name).endswith(venues):
+        return m
+    toks = s.tokens
+    a = m.start
+    while a > 0 and toks[a - 1].text[:1].isupper() and toks[a - 1].norm not in SENTENCE_START_WORDS:
+        a -= 1  # the venue's own first words that the organisation pattern left out ("Bali")
+    name = s.text[toks[a].start - s.start:m.char_end - s.start]
+    return Mention("place", "place:" + normalise(name), name, m.sentence, a, m.end, toks[a].start, m.char_end,
+                   None, {"country": None, "venue": True})
 
 
 def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazetteer) -> None:
@@ -350,7 +369,7 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
             country = m.entry.country
             out.append(_mention(si, s, "place", "place:" + normalise(m.entry.name), m.start, end, m.entry,
                                 attrs={"country": country}))
-    out.extend(_pattern_places(si, s, taken, out))
+    out.extend(m for m in _pattern_places(si, s, taken, out) if s.tokens[m.end - 1].norm not in heads.not_place)
     out.sort(key=lambda m: (m.start, -m.end))
     return _drop_acronym_definitions(out, toks)
 

@@ -16,7 +16,8 @@ from datetime import date, timedelta
 
 from ..lexicon import Lexicon, normalise
 from ..model import Article
-from ..dates import find_dates
+from ..dates import find_dates, find_weekdays
+from ..layout import dateline_end
 from .entities import Mention
 from .frame import DocumentFrame
 from .people import PersonMention
@@ -277,6 +278,8 @@ def _subject_is_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
     return "," in between or len(between.split()) <= 2
 
 
+CLAUSE_START = re.compile(r"(?:^|[—–:]\s*|\s-\s*)$")  # a sentence, or a dateline's text, begins here
+UNTIL = re.compile(r"\b(?:until|till|through|to)\s+$", re.I)
 EVENT_PRONOUN = re.compile(r"\b(?:it|which|that|this|these|they|each|all|both)\s*$", re.I)
 
 
@@ -329,9 +332,6 @@ def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
 PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:jointly\s+|also\s+)?(?:hosted|co-hosted|convened|"
                         r"organi[sz]ed|co-organi[sz]ed|led|co-led|chaired|co-chaired|run|conducted|held|facilitated|"
                         r"delivered|coordinated)\b[^.;]*?\bby\b", re.I)
-# a news dateline: "MANILA, 25 November 2022 –", "Bangkok, Thailand (18 June 2021) -"
-DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,40}?)?\s*[,(]\s*"
-                      r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s*\)?\s*[–—-]")
 PERSON_OF = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][\w'’-]+)\s+(?:of|from)\s+(?:the\s+)?$")
 BODY_CLAUSE = re.compile(r"(?:\bwhich|\bthat|,)\s*(?:is|are|was|were)?\s*(?:also\s+)?$", re.I)
 
@@ -415,7 +415,7 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
             participants.append(a)
     # "officers working in law enforcement from A, B and C": a people noun, then "from"/"of" within 90 characters
     for noun in cues.people_noun.finditer(s.text):
-        if noun.start() > 0 and noun.group()[:1].isupper():
+        if noun.group()[:1].isupper() and not CLAUSE_START.search(s.text[:noun.start()]):
             continue  # "X, Senior Officer of the Ministry": a job title, not people taking part
         m = FROM_OF.search(s.text, noun.end(), noun.end() + 94)
         if m is None or any(c in s.text[noun.end():m.start()] for c in ".;:"):
@@ -480,9 +480,20 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     events: list[EventRecord] = []
     by_dates: dict[tuple, EventRecord] = {}
     for si, s in enumerate(sentences):
-        for d in find_dates(s.text, year, offset=s.start):
-            if si == 0 and (line := DATELINE.match(s.text)) and d.char_start - s.start < line.end():
-                continue  # "MANILA, 25 November 2022 – …": the date of the report, not of an event
+        spans = find_dates(s.text, year, offset=s.start)
+        if si == 0 and (line_end := dateline_end(s.text)):
+            # "MANILA, 25 November 2022 – …": the date of the report, not of an event
+            spans = [d for d in spans if d.char_start - s.start >= line_end]
+        if not spans and published:
+            spans = find_weekdays(s.text, published, offset=s.start)  # "began … on Monday"
+        for d in spans:
+            if events and UNTIL.search(s.text[:d.char_start - s.start]) and d.start == d.end:
+                # "the course, which runs until 16 August": the end of the event talked about
+                current = events[-1]
+                if current.end and d.end > current.end:
+                    current.end = d.end
+                current.sentences.append(si)
+                continue
             start, end = d.start, d.end
             if published and date.fromisoformat(start) > published + timedelta(days=200) \
                     and not re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):
