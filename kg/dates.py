@@ -3,7 +3,8 @@
 Forms: "21-23 February 2024", "over 7-10 November" (year from the article),
 "13 – 26 September 2025", "from 23-24 May 2017", "between 20 November and
 1 December", "20 November to 1 December 2023", "13 and 14 February 2020",
-"on 6 September", "February 26-29, 2024", "March 30 to April 2, 2024", "2 October 2024".
+"on 6 September", "February 26-29, 2024", "March 30 to April 2, 2024", "2 October 2024",
+"the 5th of March 2024", "the 3rd to the 5th of March 2024".
 
 >>> [(d.start, d.end) for d in find_dates("held over 7-10 November", 2023)]
 [('2023-11-07', '2023-11-10')]
@@ -25,15 +26,17 @@ D = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 Y = r"(?P<{}>(?:19|20)\d\d)"
 DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
 
+OF = r"\s+(?:of\s+)?"  # "5 March", "the 5th of March"
 PATTERNS = [
-    re.compile(rf"\b(?:between\s+)?{D.format('d1')}\s+{M.format('m1')}(?:,?\s+{Y.format('y1')})?"
-               rf"(?:{DASH}|\s+and\s+){D.format('d2')}\s+{M.format('m2')}(?:,?\s+{Y.format('y2')})?\b"),
-    re.compile(rf"\b{D.format('d1')}(?:{DASH}|\s+and\s+){D.format('d2')}\s+{M.format('m1')}(?:,?\s+{Y.format('y1')})?\b"),
+    re.compile(rf"\b(?:between\s+)?{D.format('d1')}{OF}{M.format('m1')}(?:,?\s+{Y.format('y1')})?"
+               rf"(?:{DASH}|\s+and\s+)(?:the\s+)?{D.format('d2')}{OF}{M.format('m2')}(?:,?\s+{Y.format('y2')})?\b"),
+    re.compile(rf"\b{D.format('d1')}(?:{DASH}|\s+and\s+)(?:the\s+)?{D.format('d2')}{OF}{M.format('m1')}"
+               rf"(?:,?\s+{Y.format('y1')})?\b"),
     re.compile(rf"\b(?:between\s+)?{M.format('m1')}\s+{D.format('d1')}(?:,?\s+{Y.format('y1')})?(?:{DASH}|\s+and\s+)"
                rf"{M.format('m2')}\s+{D.format('d2')},?\s+{Y.format('y2')}\b"),
     re.compile(rf"\b{M.format('m1')}\s+{D.format('d1')}{DASH}{D.format('d2')},?\s+{Y.format('y1')}\b"),
     re.compile(rf"\b{M.format('m1')}\s+{D.format('d1')},\s+{Y.format('y1')}\b"),
-    re.compile(rf"\b{D.format('d1')}\s+{M.format('m1')}(?:,?\s+{Y.format('y1')})?\b"),
+    re.compile(rf"\b{D.format('d1')}{OF}{M.format('m1')}(?:,?\s+{Y.format('y1')})?\b"),
 ]
 
 

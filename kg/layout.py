@@ -17,8 +17,8 @@ from .dates import find_dates
 
 __all__ = ["Frame", "read_frame_line", "read_dateline", "dateline_end", "dateline_date"]
 
-LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[|•·]))(location|venue|place|where|city|date|dates|when|event date)\s*:\s*",
-                   re.I)
+LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[|•·])|(?<=[a-z])(?=[A-Z]))"  # "Location: Jakarta, IndonesiaDate: …"
+                   r"((?i:location|venue|place|where|city|date|dates|when|event date))\s*:\s*")
 PLACE_LABELS = {"location", "venue", "place", "where", "city"}
 SEPARATOR = re.compile(r"\s+[—/]\s+|(?<!\d)\s+–\s+(?!\d)|\s*[•|·]\s*")
 PLACE_TEXT = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|la|and)(?:[ ,]+(?:[A-Z][\w.'’-]*|of|de|la|and))*$")

@@ -32,3 +32,13 @@ def test_dates_year_from_the_article_when_the_text_has_none():
 
 def test_dates_impossible_day_is_not_a_date():
     assert find_dates("on 31 February 2024", 2024) == []
+
+
+def test_dates_ordinal_of_month():
+    assert [(d.start, d.end) for d in find_dates("held on the 5th of March 2024 in Dili", None)] == \
+        [("2024-03-05", "2024-03-05")]
+
+
+def test_dates_ordinal_range_of_month():
+    assert [(d.start, d.end) for d in find_dates("from the 3rd to the 5th of March 2024", None)] == \
+        [("2024-03-03", "2024-03-05")]

@@ -56,3 +56,8 @@ def test_layout_sentence_is_no_dateline(paragraph):
 def test_layout_dateline_date(paragraph, iso):
     from kg.layout import dateline_date
     assert dateline_date(paragraph) == iso
+
+
+def test_layout_labels_glued_together():
+    assert read_frame_line("Location: Jakarta, IndonesiaDate: 13 October 2017") == \
+        Frame("13 October 2017", "Jakarta, Indonesia")
