@@ -199,6 +199,11 @@ def _needs_extraction(store: GraphStore, article: Article, fingerprint: str, wri
     """None if the article is skipped (unchanged or a duplicate), else whether it replaces a stored graph."""
     graph_iri = article_iri(article.stem)
     stored = store.graph_value(graph_iri, str(KG.digest))
+    source = store.graph_value(graph_iri, str(KG.sourcePath)) if stored is not None else None
+    if source and source != article.path and Path(source).exists():
+        report.failed.append((article.path, f"another file, {source}, is stored under the same name "
+                                            f"({article.stem!r}); rename one of them, or `kg remove` the other first"))
+        return None
     if stored == article.digest and store.graph_value(graph_iri, str(KG.extractor)) == fingerprint:
         report.unchanged.append(article.path)
         return None

@@ -27,10 +27,11 @@ from dateutil import parser as date_parser
 
 from .errors import SourceError
 from .layout import Frame, dateline_date, read_frame_line
+from .lexicon import slugify
 from .model import Article
 
 __all__ = ["SUFFIXES", "MAX_BYTES", "read_article", "read_articles", "iter_source_files",
-           "parse_date"]
+           "parse_date", "article_stem"]
 
 SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl")
 MAX_BYTES = 16 * 1024 * 1024
@@ -132,8 +133,26 @@ def _article(path: Path, fmt: str, title: str, date_: str | None, url: str | Non
     date_ = date_ or next((d for d in map(dateline_date, paragraphs[:FRAME_LINES + 1]) if d), None)
     if not date_:
         notes = notes + ("no publication date found; dates without a year are left open",)
-    return Article(str(path), stem or path.stem, fmt, title, date_, url, category, text,
+    return Article(str(path), article_stem(stem or path.stem, str(path)), fmt, title, date_, url, category, text,
                    _digest(title, text), notes, frame.date, frame.place)
+
+
+STEM_LENGTH = 100
+
+
+def article_stem(name: str, source: str) -> str:
+    """The article's name in the graph: the file name where it is a faithful IRI segment, else
+    its slug with a short digest of the source, so that no two sources share one.
+
+    >>> article_stem("2024-03-11-rso-training", "a/2024-03-11-rso-training.txt")
+    '2024-03-11-rso-training'
+    >>> article_stem("東京", "a/東京.txt") != article_stem("ملف", "b/ملف.txt")
+    True
+    """
+    slug = slugify(name, STEM_LENGTH)
+    if slug == name.casefold() and len(name) <= STEM_LENGTH:
+        return name
+    return f"{slug}-{hashlib.sha256(source.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

@@ -1,3 +1,4 @@
+from kg.namespaces import KG
 from kg.pipeline import ingest, remove_article
 from kg.rdf import article_iri
 from kg.store import GraphStore
@@ -111,3 +112,24 @@ def test_pipeline_extracted_nquads_are_the_stored_article_graphs(tmp_path, built
     lines = {line for f in (tmp_path / "nq").glob("*.nq") for line in f.read_bytes().splitlines()}
     stored = {line for line in built_store.dump("nq").splitlines() if b"/graph/reference>" not in line}
     assert lines == stored
+
+
+def test_pipeline_names_that_slug_alike_stay_apart(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "東京.txt").write_text("Tokyo\n\nThe RSO met IOM in Bangkok on 3 May 2024.", encoding="utf-8")
+    (tmp_path / "b" / "ملف.txt").write_text("File\n\nThe RSO met UNODC in Jakarta on 4 May 2024.", encoding="utf-8")
+    store = GraphStore.in_memory()
+    first, second = ingest([tmp_path / "a"], store), ingest([tmp_path / "b"], store)
+    assert (len(first.added), len(second.added), second.replaced, len(store.named_graphs())) == (1, 1, [], 3)
+
+
+def test_pipeline_same_name_from_another_folder_is_reported_not_replaced(tmp_path):
+    for folder, place in (("a", "Bangkok"), ("b", "Jakarta")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(f"News\n\nThe RSO met IOM in {place} on 3 May 2024.")
+    store = GraphStore.in_memory()
+    ingest([tmp_path / "a"], store)
+    second = ingest([tmp_path / "b"], store)
+    assert (second.added, second.replaced, [p for p, _ in second.failed]) == ([], [], [str(tmp_path / "b" / "index.txt")])
+    assert store.graph_value(article_iri("index"), str(KG.sourcePath)) == str(tmp_path / "a" / "index.txt")
