@@ -233,11 +233,13 @@ def _with_timeout(work, seconds: float | None):
                                                      "jsonld"]), default="table", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the result here.")
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
+@click.option("--allow-service", is_flag=True, help="Let the query fetch from other servers with SERVICE (off by default).")
 @STORE_OPTION
-def query(query, query_file, params, fmt, output, timeout, store_path, endpoint):
+def query(query, query_file, params, fmt, output, timeout, allow_service, store_path, endpoint):
     """Run SPARQL (text, --file, or a catalogue query NAME) over all named graphs."""
     from .queries import QUERY_DIR, bind_parameters, load_query
     store = _open(store_path, read_only=True, endpoint=endpoint)
+    store.allow_service = allow_service
     if timeout and endpoint:
         store.timeout = timeout
     bindings = None

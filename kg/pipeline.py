@@ -9,8 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,13 +89,42 @@ def _ner(spec: str | None):
     return _NER[spec]
 
 
+ARTICLE_SECONDS = 120.0  # an article still being extracted after this is reported, not waited for
+
+
+class TimeBudgetExceeded(KgError):
+    """Extraction of one article ran past its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Raise `TimeBudgetExceeded` in this block after `seconds` (on a process's main thread,
+    where signals arrive; elsewhere the block runs unbounded)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise TimeBudgetExceeded(f"extraction ran past its budget of {seconds:.0f} s; the article is skipped "
+                                 "(split it, or report it: extraction should take milliseconds)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def extract_ntriples(article: Article, fingerprint: str, ner: str | None = None) -> tuple[str, str | None]:
     """One article's graph as N-Triples, or the problem: a pure function, run in worker processes.
 
     `ner` is an optional "spacy:MODEL" spec. Returns (N-Triples, None) or ("", problem).
     """
     try:
-        extraction = extract_article(article, ner=_ner(ner))
+        with time_budget(ARTICLE_SECONDS):
+            extraction = extract_article(article, ner=_ner(ner))
         extra = [(URIRef(article_iri(article.stem)), KG.extractor, Literal(fingerprint))]
         return to_ntriples(extraction, extra=extra), None
     except KgError as exc:
@@ -268,7 +300,12 @@ def extract_to_files(paths: Iterable[str | Path], out_dir: Path, fmt: str = "jso
     Returns the number written and the (file, problem) of each failure.
     """
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise KgError(f"--out {out_dir} is a file; give a folder for the per-article files")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KgError(f"--out {out_dir}: cannot make the folder ({exc.strerror or exc})") from exc
     report = IngestReport()
     fingerprint = extractor_fingerprint() + (f"+{ner}" if ner else "")
     model = _ner(ner)

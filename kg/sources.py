@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -78,6 +79,12 @@ def _decode(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
     for magic, what in BINARY_MAGIC.items():
         if raw.startswith(magic):
             raise SourceError(path, f"the file holds {what}, not text; convert it to .txt, .html or .md")
+    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), ("decoded as UTF-16 (not UTF-8)",)
+            except UnicodeDecodeError as exc:
+                raise SourceError(path, "the file starts as UTF-16 but is not valid UTF-16") from exc
     if b"\x00" in raw[:8192]:
         raise SourceError(path, "the file holds binary data (NUL bytes), not text")
     try:
@@ -90,8 +97,11 @@ def _decode(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
         return raw.decode("latin-1"), ("decoded as latin-1 (not UTF-8)",)
 
 
+LINE_BREAKS = re.compile("[\u2028\u2029\u0085\x1c\x1d\x1e]")  # breaks a line for str.splitlines, not for N-Quads
+
+
 def _clean(text: str) -> str:
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = LINE_BREAKS.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", ""))
     return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
 
 
@@ -211,18 +221,33 @@ def _strip_markdown(line: str) -> str:
     return line
 
 
+FRONT_MATTER_BYTES = 64 * 1024
+
+
+def _front_matter(path: Path, block: str) -> dict:
+    """The YAML front matter, refused when it is large or uses aliases (a few hundred bytes of
+    aliases can expand to gigabytes)."""
+    if len(block.encode("utf-8", "surrogatepass")) > FRONT_MATTER_BYTES:
+        raise SourceError(path, f"the YAML front matter is over {FRONT_MATTER_BYTES // 1024} KiB; keep only "
+                                "title, date, url and category there")
+    if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(block, Loader=yaml.SafeLoader)):
+        raise SourceError(path, "the YAML front matter uses aliases (*name); write the values out instead")
+    return yaml.safe_load(block) or {}
+
+
 def _read_md(path: Path, text: str, notes) -> Article:
     meta: dict = {}
     m = re.match(r"^---\s*\n(.*?)\n---\s*(\n|$)", text, re.S)
     if m:
         try:
-            meta = yaml.safe_load(m.group(1)) or {}
+            meta = _front_matter(path, m.group(1))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 2})" if mark else ""
             raise SourceError(path, f"the YAML front matter is malformed{where}; fix it or remove the --- block") from exc
         if not isinstance(meta, dict):
             raise SourceError(path, "the YAML front matter is not a mapping of keys to values")
+        _check_fields(path, meta)
         text = text[m.end():]
     lines = text.splitlines()
     title = str(meta.get("title") or "")
@@ -243,6 +268,26 @@ def _read_md(path: Path, text: str, notes) -> Article:
                       if meta.get(k)), None)
     return _article(path, "md", title, parse_date(published), meta.get("url") or meta.get("link"),
                     _category(meta), _paragraphs(body_lines), notes)
+
+
+TEXT_FIELDS = ("title", "url", "link", "category", "id")
+
+
+def _check_fields(where, record: dict) -> None:
+    """Metadata fields hold text (a date may also be a YAML date; categories a list of text)."""
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise SourceError(where, f"the field {name!r} must be text, not {type(value).__name__} ({value!r:.40}); "
+                                     "quote it or remove it")
+    for name in ("date", "published", "pubDate", "publishDate", "date_published"):
+        value = record.get(name)
+        if value is not None and not isinstance(value, (str, date)):
+            raise SourceError(where, f"the field {name!r} must be a date such as 2024-03-11, not {value!r:.40}")
+    categories = record.get("categories")
+    if categories is not None and not (isinstance(categories, str) or
+                                       (isinstance(categories, list) and all(isinstance(c, str) for c in categories))):
+        raise SourceError(where, "the field 'categories' must be text or a list of text")
 
 
 def _category(meta: dict) -> str | None:
@@ -457,6 +502,11 @@ def _read_jsonl(path: Path, notes=()) -> Iterator[Article | SourceError]:
         if not isinstance(record, dict) or not str(record.get("text") or "").strip():
             yield SourceError(where, "the record has no 'text'; each line needs title, date, url, text")
             continue
+        try:
+            _check_fields(where, record)
+        except SourceError as exc:
+            yield exc
+            continue
         stem = record.get("id") or f"{path.stem}-{number}"
         paragraphs = re.split(r"\n\s*\n", str(record["text"]))
         try:
@@ -473,12 +523,17 @@ READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".md": _r
 
 def _load_text(path: Path) -> tuple[str, tuple[str, ...]]:
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise SourceError(path, "is not a regular file (a pipe, device or socket); save the article as a file")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise SourceError(path, f"the file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit "
                                     "for one article; split it (a .jsonl file holds one article per line)")
         with open(path, "rb") as fh:
-            raw = fh.read()
+            raw = fh.read(MAX_BYTES + 1)  # the size may lie (/proc, a file still growing)
+        if len(raw) > MAX_BYTES:
+            raise SourceError(path, f"the file is over the {MAX_BYTES // 2**20} MiB limit for one article")
     except SourceError:
         raise
     except FileNotFoundError as exc:
@@ -546,7 +601,11 @@ def iter_source_files(paths) -> Iterator[Path | SourceError]:
             yield path
             continue
         seen: set[tuple[int, int]] = set()
-        for root, dirs, files in os.walk(path, followlinks=True):
+        unreadable: list[OSError] = []
+        for root, dirs, files in os.walk(path, followlinks=True, onerror=unreadable.append):
+            while unreadable:  # a folder that cannot be listed is reported, not skipped silently
+                exc = unreadable.pop()
+                yield SourceError(exc.filename or root, f"cannot be read ({exc.strerror or exc}); skipped")
             st = os.stat(root)
             if (st.st_dev, st.st_ino) in seen:
                 yield SourceError(root, "symbolic link loop; skipped")
@@ -564,3 +623,5 @@ def iter_source_files(paths) -> Iterator[Path | SourceError]:
                     yield file
                 else:
                     yield SourceError(file, f"unknown suffix {file.suffix or '(none)'!r}; skipped")
+        for exc in unreadable:
+            yield SourceError(exc.filename or path, f"cannot be read ({exc.strerror or exc}); skipped")

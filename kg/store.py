@@ -23,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
+from .query_guard import check_query
 from .errors import QueryError, StoreError
 from .namespaces import PREFIXES
 
@@ -46,6 +47,8 @@ def _prefix_header() -> str:
 
 class GraphStore:
     """A named-graph store; open with `on_disk`, `in_memory` or `read_only`."""
+
+    allow_service = False  # SPARQL SERVICE (fetching from other servers) is refused unless a caller opts in
 
     def __init__(self, store: "ox.Store", path: Path | None = None, read_only: bool = False):
         self._store = store
@@ -216,6 +219,7 @@ class GraphStore:
         """
         if bindings:
             sparql = bind_values(sparql, bindings)
+        check_query(sparql, self.allow_service)
         try:
             return self._store.query(sparql, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
@@ -253,7 +257,7 @@ def union_nquads(graphs: list[tuple[str, str]], with_union: bool = True) -> str:
     union: dict[str, None] = {}  # each triple once: articles share many (types, labels)
     for graph_iri, ntriples in graphs:
         suffix = f" <{graph_iri}> .\n"
-        lines = [line for line in ntriples.splitlines() if line.endswith(".")]
+        lines = [line for line in ntriples.split("\n") if line.endswith(".")]  # not splitlines: U+2028 is text
         parts.append("".join(line[:-1].rstrip() + suffix for line in lines))
         union.update(dict.fromkeys(lines))
     if with_union and union:
@@ -414,6 +418,7 @@ class RemoteStore(GraphStore):
     def query(self, sparql: str, bindings: dict | None = None):
         if bindings:
             sparql = bind_values(sparql, bindings)
+        check_query(sparql, self.allow_service)
         text = _prefix_header() + sparql
         kind = re.search(r"^\s*(?:(?:PREFIX|BASE)[^\n]*\n|#[^\n]*\n|\s)*(SELECT|ASK|CONSTRUCT|DESCRIBE)", sparql, re.I)
         verb = kind.group(1).upper() if kind else "SELECT"

@@ -216,7 +216,7 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
     document.getElementById("d-roles").textContent = n.kgRoles || "";
     document.getElementById("d-evidence").textContent = n.kgEvidence || "";
     var a = document.getElementById("d-source");
-    if (/^https?:\/\//.test(n.kgSource)) {{ a.href = n.kgSource; a.textContent = n.kgArticle || n.kgSource; }}
+    if (/^https?:\\/\\//.test(n.kgSource)) {{ a.href = n.kgSource; a.textContent = n.kgArticle || n.kgSource; }}
     else {{ a.removeAttribute("href"); a.textContent = n.kgArticle || ""; }}
     box.hidden = false;
   }});

@@ -42,6 +42,8 @@ class Gazetteer:
         targets = node.setdefault(None, [])
         acronym = bool(ACRONYM.match(form)) and len(form) > 1
         for i, (k, e, f, a) in enumerate(targets):
+            if k == kind == "org-pattern" and f == form:
+                return  # one article's organisation learnt once, however often it is named
             if k == kind and e is entry:
                 if f != form and a and not acronym:
                     targets[i] = (k, e, form, acronym)  # "Kemlu" beside "KEMLU": match any case

@@ -58,7 +58,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = re.search(r"(\S+)$", text[:dot])
+    m = re.search(r"(\S+)$", text[max(0, dot - 64):dot])  # the word before the dot, not the whole text before it
     if not m:
         return False
     word = m.group(1).strip("(\"“‘").rstrip(".").casefold()
@@ -81,11 +81,33 @@ def split_sentences(text: str) -> list[Sentence]:
             if para[m.start()] == "." and _is_abbreviation(para, m.start()):
                 continue
             piece = para[cut:m.start() + 1 + len(m.group().rstrip()) - 1]
-            out.append(_sentence(piece, start + cut, number))
+            out.extend(_sentences(piece, start + cut, number))
             cut = m.end()
         if para[cut:].strip():
-            out.append(_sentence(para[cut:], start + cut, number))
+            out.extend(_sentences(para[cut:], start + cut, number))
     return [s for s in out if s.text.strip()]
+
+
+MAX_SENTENCE = 1500  # characters: longer "sentences" (lists without full stops, pasted tables) are cut
+CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s+")
+
+
+def _sentences(piece: str, start: int, paragraph: int) -> list[Sentence]:
+    """`piece` as one sentence, or as pieces of at most MAX_SENTENCE characters cut after the
+    last clause break (else word break) before the limit, so that work per sentence stays bounded.
+
+    >>> [len(s.text) for s in _sentences("Fiji, Samoa and Tonga, " * 200, 0, 0)]
+    [1494, 1494, 1609]
+    """
+    out = []
+    while len(piece) > MAX_SENTENCE + 200:
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(piece, 0, MAX_SENTENCE)]
+        commas = [b for b, m in zip(breaks, CLAUSE_BREAK.finditer(piece, 0, MAX_SENTENCE)) if m.group()[0] in ";,:"]
+        cut = (commas or breaks or [MAX_SENTENCE])[-1]
+        out.append(_sentence(piece[:cut], start, paragraph))
+        piece, start = piece[cut:], start + cut
+    out.append(_sentence(piece, start, paragraph))
+    return out
 
 
 def _sentence(piece: str, start: int, paragraph: int) -> Sentence:
@@ -94,7 +116,7 @@ def _sentence(piece: str, start: int, paragraph: int) -> Sentence:
 
 
 def phrase_pattern(phrases, space: str = r"\s+") -> str:
-    """One regular expression matching any of `phrases`, longest first, written as a trie
+    r"""One regular expression matching any of `phrases`, longest first, written as a trie
     (Python's engine tries alternatives one by one; a trie shares their prefixes).
     Spaces inside a phrase become `space`.
 

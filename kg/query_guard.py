@@ -1,0 +1,50 @@
+"""Checks a SPARQL query passes before it reaches an engine: size, nesting depth, SERVICE.
+
+Oxigraph's parser recurses on nested groups, so a few kilobytes of `{` overflow its stack and
+end the process; SERVICE makes the engine fetch any URL (server-side request forgery). Both are
+refused here with a clear error, SERVICE unless the caller asks for it.
+
+>>> check_query("SELECT * WHERE { ?s ?p ?o }")
+>>> check_query("SELECT * WHERE " + "{" * 500 + "}" * 500)
+Traceback (most recent call last):
+...
+kg.errors.QueryError: the query nests groups 500 deep; at most 64 are allowed
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import QueryError
+
+__all__ = ["check_query", "MAX_QUERY_BYTES", "MAX_DEPTH"]
+
+MAX_QUERY_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|'
+                                  r"<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+SERVICE = re.compile(r"\bSERVICE\b", re.I)
+
+
+def _depth(text: str) -> int:
+    depth = deepest = 0
+    for ch in text:
+        if ch in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "})]":
+            depth -= 1
+    return deepest
+
+
+def check_query(sparql: str, allow_service: bool = False) -> None:
+    """Raise `QueryError` for a query too large, nested too deep, or calling SERVICE (unless allowed)."""
+    size = len(sparql.encode("utf-8", "surrogatepass"))
+    if size > MAX_QUERY_BYTES:
+        raise QueryError(f"the query is {size} bytes; at most {MAX_QUERY_BYTES} are allowed")
+    bare = STRINGS_AND_COMMENTS.sub(" ", sparql)
+    depth = _depth(bare)
+    if depth > MAX_DEPTH:
+        raise QueryError(f"the query nests groups {depth} deep; at most {MAX_DEPTH} are allowed")
+    if not allow_service and SERVICE.search(bare):
+        raise QueryError("the query calls SERVICE, which fetches data from other servers; "
+                         "it is off unless asked for (--allow-service)")

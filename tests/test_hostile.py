@@ -1,0 +1,112 @@
+"""Hostile and broken inputs: each is named with its problem, the rest goes on, nothing hangs."""
+import os
+import time
+
+import pytest
+import pyoxigraph
+
+from kg.errors import SourceError
+from kg.pipeline import extract_ntriples
+from kg.rdf import article_iri
+from kg.sources import read_article, read_articles
+from kg.store import union_nquads
+
+BODY = "The RSO convened a workshop in Bangkok on 3 May 2024."
+
+
+def test_hostile_jsonl_field_of_wrong_type_fails_alone(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"title": "t", "url": 5, "text": "%s"}\n{"title": "ok", "text": "%s"}\n' % (BODY, BODY))
+    items = list(read_articles(path))
+    assert [type(i).__name__ for i in items] == ["SourceError", "Article"]
+    assert "'url' must be text" in str(items[0]) and f"{path}:1" in str(items[0])
+
+
+def test_hostile_front_matter_field_of_wrong_type_is_named(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: T\nurl: [1, 2]\n---\n{BODY}\n")
+    with pytest.raises(SourceError, match="'url' must be text"):
+        read_article(path)
+
+
+def test_hostile_front_matter_aliases_are_refused_at_once(tmp_path):
+    laughs = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    path = tmp_path / "laughs.md"
+    path.write_text(f"---\ntitle: T\n{laughs}---\n{BODY}\n")
+    started = time.perf_counter()
+    with pytest.raises(SourceError, match="aliases"):
+        read_article(path)
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("separator", ["\\u2028", "\\u2029", "\\u0085", "\\u001c", "\\u001e"])
+def test_hostile_line_separator_in_title_gives_parseable_nquads(tmp_path, separator):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"title": "Work%sshop", "text": "%s The%swork goes on."}\n' % (separator, BODY, separator))
+    article = next(read_articles(path))
+    ntriples, problem = extract_ntriples(article, "test")
+    graph = article_iri(article.stem)
+    quads = list(pyoxigraph.parse(union_nquads([(graph, ntriples)], with_union=False).encode(), format=pyoxigraph.RdfFormat.N_QUADS))
+    assert (problem, len(quads)) == (None, len(ntriples.strip().split("\n")))
+
+
+def test_hostile_fifo_is_named_not_read(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_article(fifo)
+
+
+def test_hostile_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(f"Workshop\n\n{BODY}\n".encode("utf-16"))
+    assert read_article(path).text == BODY
+
+
+def test_hostile_extract_out_an_existing_file_is_a_clean_error(tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import main
+    (tmp_path / "a.txt").write_text(f"Workshop\n\n{BODY}\n")
+    (tmp_path / "out").write_text("not a folder")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")])
+    assert (result.exit_code, result.exception.__class__.__name__, "is a file" in result.output) == (1, "SystemExit", True)
+
+
+def test_hostile_deeply_nested_query_is_refused_before_the_engine(built_store):
+    from kg.errors import QueryError
+    with pytest.raises(QueryError, match="nests groups 3000 deep"):
+        built_store.query("SELECT * WHERE " + "{" * 3000 + "}" * 3000)
+
+
+def test_hostile_service_is_off_by_default(built_store):
+    from kg.errors import QueryError
+    with pytest.raises(QueryError, match="SERVICE"):
+        built_store.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+
+
+def test_hostile_service_word_inside_a_string_is_no_call(built_store):
+    variables, rows = built_store.select('SELECT ?x WHERE { BIND("SERVICE {" AS ?x) }')
+    assert rows == [["SERVICE {"]]
+
+
+def test_hostile_time_budget_stops_a_long_extraction():
+    from kg.pipeline import TimeBudgetExceeded, time_budget
+    with pytest.raises(TimeBudgetExceeded, match="budget of 0 s"):
+        with time_budget(0.05):
+            while True:
+                pass
+
+
+def test_hostile_long_run_without_full_stops_is_cut_into_bounded_sentences():
+    from kg.extract.text import MAX_SENTENCE, split_sentences
+    sentences = split_sentences("Mr. A, Ms. B and Dr. C of the Ministry of " * 2000)
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE + 200
+
+
+def test_hostile_repeated_organisation_is_learnt_once():
+    from kg.extract.gazetteer import Gazetteer
+    gaz = Gazetteer()
+    for n in range(500):
+        gaz.add("Ministry of Ports", "org-pattern", {"n": n})
+    assert len(gaz.root["ministry"]["of"]["ports"][None]) == 1
