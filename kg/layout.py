@@ -23,7 +23,7 @@ PLACE_LABELS = {"location", "venue", "place", "where", "city"}
 SEPARATOR = re.compile(r"\s+[—/]\s+|(?<!\d)\s+–\s+(?!\d)|\s*[•|·]\s*")
 PLACE_TEXT = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|la|and)(?:[ ,]+(?:[A-Z][\w.'’-]*|of|de|la|and))*$")
 DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?)"
-                      r"\s*(?:\([A-Z][\w.]*\))?\s*(?P<rest>[,(]\s*[^—–]{4,32}?)?\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘])")
+                      r"\s*(?:\([A-Z][\w.]*\))?\s*(?P<rest>(?:[,(]|\s[—–-])\s*[^—–]{4,32}?)?\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘])")
 MAX_LINE = 200
 
 

@@ -36,8 +36,10 @@ __all__ = ["SUFFIXES", "MAX_BYTES", "read_article", "read_articles", "iter_sourc
 
 SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl")
 MAX_BYTES = 16 * 1024 * 1024
-TEASER_MARKERS = re.compile(r"^\s*(?:(More News Articles|Related (News|Articles|Posts)|Read more news|"
-                            r"You may also like|Latest News|Other News)\s*:?\s*$|(?:Share this|Share on|Tags)\s*:)", re.I)
+TEASER_MARKERS = re.compile(r"^\s*(?:(More News Articles|Related (News|Articles|Posts|Stories)|Read more news|"
+                            r"You may also like|Latest News|Other News|Read more|See also)\s*:?\s*$|"
+                            r"(?:Share this|Share on|Tags|Reporter|Editor|Writer|Translator|Photo|Photographer|"
+                            r"Media contacts?|Media enquiries|Copyright)\s*:)", re.I)
 DATE_LINE = re.compile(r"^\s*(?:(?:Posted|Published)(?:\s+on)?:?\s+)?"
                        r"(\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})"
                        r"(?:\s+by\s+[^|•·–]+?)?\s*(?:[|•·–-]\s*(.+?))?\s*$")

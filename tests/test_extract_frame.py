@@ -136,3 +136,22 @@ def test_extract_frame_venue_is_a_place_not_an_organisation():
 def test_extract_frame_title_before_in_state_is_no_place():
     x = extract_article(article("Ana Lee, IOM Chief of Mission in Fiji, opened a dialogue in Suva on 3 May 2024."))
     assert {p.name for p in x.places} == {"Suva"}
+
+
+def test_extract_frame_table_of_delegations_takes_part():
+    text = ("The RSO convened a border screening workshop in Suva on 3 May 2024.\n\n| Delegation | Agency |\n\n"
+            "|---|---|\n\n| Fiji | Immigration Department |\n\n| Samoa | Ministry of Police |")
+    assert participants(text) >= {"Fiji", "Samoa"}
+
+
+def test_extract_frame_time_between_subject_and_verb():
+    assert organisers("The RSO and UNODC on Tuesday led a border screening workshop in Suva on 3 May 2024.") == \
+        {RSO, UNODC}
+
+
+def test_extract_frame_undated_report_names_its_activity():
+    x = extract_article(Article("u.txt", "u", "txt", "Regional talks on smuggling", None, None, None,
+                                "Fiji and Samoa on Tuesday led a regional workshop on maritime smuggling in Suva.",
+                                "u" * 64))
+    assert [(e.name, e.kind, e.start, set(e.organisers)) for e in x.events] == [
+        ("Workshop on maritime smuggling", "workshop", None, {"Fiji", "Samoa"})]

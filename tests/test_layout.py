@@ -61,3 +61,9 @@ def test_layout_dateline_date(paragraph, iso):
 def test_layout_labels_glued_together():
     assert read_frame_line("Location: Jakarta, IndonesiaDate: 13 October 2017") == \
         Frame("13 October 2017", "Jakarta, Indonesia")
+
+
+def test_layout_dateline_with_dashes_around_the_date():
+    from kg.layout import dateline_date
+    paragraph = "Bangkok, Thailand – 20 November 2024 – Prosecutors completed a course."
+    assert (read_dateline(paragraph), dateline_date(paragraph)) == ("Bangkok, Thailand", "2024-11-20")

@@ -149,3 +149,11 @@ def test_sources_md_front_matter_other_date_and_category_keys(tmp_path):
                     encoding="utf-8")
     a = read_article(page)
     assert (a.title, a.date, a.category) == ("Workshop: border management", "2019-03-05", "News")
+
+
+def test_sources_editor_and_reporter_lines_end_the_body(tmp_path):
+    from kg.sources import read_article
+    path = tmp_path / "news.txt"
+    path.write_text("Talks on smuggling\n\nSuva (Pacific Wire) - Fiji and Samoa met on Tuesday.\n\n"
+                    "Reporter: Jane Roe\nEditor: John Doe\n")
+    assert read_article(path).text == "Suva (Pacific Wire) - Fiji and Samoa met on Tuesday."

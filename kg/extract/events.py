@@ -305,6 +305,10 @@ def _relative_on_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
 
 # an aside between a subject and its verb: "the RSO and Malaysia — Malaysia being the Lead Shepherd — convened"
 ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s|\s\([^()]{1,160}\)")
+# when, between a subject and its verb: "Indonesia and Australia on Tuesday led …"
+TEMPORAL = re.compile(r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                      r"on\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?|today|yesterday|"
+                      r"(?:this|last|earlier this|later this)\s+(?:week|month|year))\b,?")
 # verbs that join a subject to an organiser verb after them: "came together to convene", "worked together to host"
 JOINING = re.compile(r"\b(?:came|come|worked|work|joined forces|teamed up|partnered)\s+(?:together\s+)?(?=to\b|$)", re.I)
 
@@ -315,7 +319,7 @@ def _list_before(s: Sentence, pos: int, actors: list[Mention]) -> list[Mention]:
     for m in reversed(actors):
         if m.char_end > cursor or any(a <= m.char_start < b for a, b in asides):
             continue
-        gap = JOINING.sub(" ", ASIDE.sub(" ", s.text[m.char_end - s.start:cursor - s.start]))
+        gap = TEMPORAL.sub(" ", JOINING.sub(" ", ASIDE.sub(" ", s.text[m.char_end - s.start:cursor - s.start])))
         if first and BEFORE_GAP.match(gap):
             # "…, and the JCLEC also provided support": "also" marks a clause of its own,
             # so the list does not run on past the comma before its subject
@@ -629,6 +633,9 @@ def _roles_in_lists(sentences: list[Sentence], by_sentence: dict[int, list[Menti
     """Roles given as a list under a line ending in a colon:
     "Officials from the following countries took part:" then one actor per line (bullets)."""
     for si, s in enumerate(sentences):
+        if TABLE_ROW.match(s.text):
+            yield from _roles_in_table(si, sentences, by_sentence, cues)
+            continue
         if not s.text.rstrip().endswith(":"):
             continue
         role = None
@@ -647,6 +654,27 @@ def _roles_in_lists(sentences: list[Sentence], by_sentence: dict[int, list[Menti
         if items:
             org, part = _roles_in_sentence(s, by_sentence.get(si, []), cues) if si in by_sentence else ([], [])
             yield si, ((org + items, part) if role == "organiser" else (org, part + items))
+
+
+TABLE_ROW = re.compile(r"^\s*\|")
+TABLE_HEADER_WORDS = re.compile(r"\b(?:countr(?:y|ies)|states?|members?|organi[sz]ations?)\b", re.I)
+
+
+def _roles_in_table(si: int, sentences: list[Sentence], by_sentence: dict[int, list[Mention]], cues: _Cues):
+    """A table whose header row speaks of attendance ("| Delegation | Agency |", "| Participating
+    country |") lists participants, one or more actors per row."""
+    header = sentences[si].text
+    if si in by_sentence or not (cues.attendance.search(header) or TABLE_HEADER_WORDS.search(header)):
+        return
+    if si > 0 and TABLE_ROW.match(sentences[si - 1].text):
+        return  # a row, not the header
+    items: list[Mention] = []
+    for sj in range(si + 1, len(sentences)):
+        if not TABLE_ROW.match(sentences[sj].text):
+            break
+        items.extend(by_sentence.get(sj, []))
+    if items:
+        yield si, ([], items)
 
 
 # past tense only: "who co-chairs the WG-TIP" is the chair of a body, not of the event
@@ -723,7 +751,7 @@ def _undated_subject_event(article: Article, sentences: list[Sentence], cues: _C
             name = title
         return EventRecord(name, title_kind, None, None, [best], best)
     if not TITLE_VERB.search(title):
-        return None
+        return _first_reported_event(sentences, cues)
     for si, s in enumerate(sentences):
         for m in cues.trigger.finditer(s.text):
             word = m.group(1)
@@ -731,6 +759,17 @@ def _undated_subject_event(article: Article, sentences: list[Sentence], cues: _C
                 topic = TOPIC.search(title[TITLE_VERB.search(title).end():])
                 name = f"{word} on {topic.group(1)}" if topic else title
                 return EventRecord(name, cues.trigger_kind[word.lower()], None, None, [si], si)
+    return None
+
+
+def _first_reported_event(sentences: list[Sentence], cues: _Cues, within: int = 3) -> EventRecord | None:
+    """The activity the opening sentences report with an activity noun and an event verb ("Indonesia
+    and Australia on Tuesday led a two-day regional workshop on X"), when nothing dates it."""
+    for si, s in enumerate(sentences[:within]):
+        nouns = [m for m in cues.trigger.finditer(s.text) if not m.group(1).lower().endswith("ed")]
+        if nouns and (cues.verb.search(s.text) or cues.cue_re.search(s.text)):
+            kind = cues.trigger_kind[nouns[0].group(1).lower()]
+            return EventRecord(_event_name(s, cues, nouns[0].group(1).capitalize()), kind, None, None, [si], si)
     return None
 
 
