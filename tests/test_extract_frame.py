@@ -155,3 +155,20 @@ def test_extract_frame_undated_report_names_its_activity():
                                 "u" * 64))
     assert [(e.name, e.kind, e.start, set(e.organisers)) for e in x.events] == [
         ("Workshop on maritime smuggling", "workshop", None, {"Fiji", "Samoa"})]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("RSO runs border screening workshop in Suva", {RSO}),
+    ("RSO and UNODC stage screening workshop", {RSO, UNODC}),
+    ("UNODC co-hosts a workshop on border screening", {UNODC}),
+])
+def test_extract_frame_headline_subject_organises(title, expected):
+    x = extract_article(article("Officers from Fiji and Samoa attended a border screening workshop in Suva on "
+                                "3 May 2024. Material from the RSO and UNODC was used.", title=title))
+    assert set(x.events[0].organisers) == expected
+
+
+def test_extract_frame_hyphenated_led_in_headline_organises_nothing():
+    x = extract_article(article("Officials met at a screening workshop in Suva on 3 May 2024 with UNODC.",
+                                title="RSO-led panel at screening workshop"))
+    assert x.events[0].organisers == ()

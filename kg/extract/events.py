@@ -22,7 +22,7 @@ from .entities import Mention
 from .frame import DocumentFrame
 from .people import PersonMention
 from .text import Sentence, phrase_pattern
-from .verbs import class_cues
+from .verbs import class_cues, forms
 
 __all__ = ["EventRecord", "find_events"]
 
@@ -101,6 +101,11 @@ class _Cues:
         delegation = p.get("participant_cues", {}).get("state_delegation", [])
         self.delegation = re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(re.escape(w) for w in delegation) + r")\b", re.I)
         self.people_noun = re.compile(r"\b(?:" + phrase_pattern(n.lower() for n in nouns) + r")\b", re.I)
+        # headlines speak in the present: "RSO runs regional workshop", "Fiji and IOM co-host dialogue"
+        lemmas = p.get("verb_classes", {}).get("organise", []) + ["hold", "launch", "bring together", "gather"]
+        irregular = p.get("irregular_verbs", {})
+        headline = {form for lemma in lemmas for form in forms(lemma, irregular)[:3]}
+        self.headline_verb = re.compile(r"(?<![\w-])(" + phrase_pattern(sorted(headline)) + r")\b", re.I)  # not "RSO-led"
         attendance = p.get("participant_cues", {}).get("attendance_words", [])
         self.attendance = re.compile(r"\b(?:" + phrase_pattern(w.lower() for w in attendance) + r")\b", re.I)
 
@@ -527,7 +532,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     if not events:
         undated = _undated_subject_event(article, sentences, cues, title_trigger, title_kind)
         if undated is not None:
-            undated.organisers.extend(_title_subjects(article.title or "", mentions))
+            undated.organisers.extend(_title_subjects(article.title or "", mentions, cues.headline_verb))
             events.append(undated)
     if not events:
         return []
@@ -559,9 +564,24 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                 ev.people.append(p)
                 keys.add(p.key)
     _inherit_organisers(events, sentences, actors)
+    _headline_organisers(article.title or "", events, mentions, cues)
     _frame_place(frame, events, mentions)
     _share_places(events)
     return events
+
+
+def _headline_organisers(title: str, events: list[EventRecord], mentions: list[Mention], cues: _Cues) -> None:
+    """The subjects of a headline's organiser verb ("RSO runs regional technical workshop …")
+    organise the event of the kind the headline names after the verb, else the article's first."""
+    verb = cues.headline_verb.search(title)
+    subjects = _title_subjects(title, mentions, cues.headline_verb) if verb else []
+    if not subjects:
+        return
+    noun = cues.trigger.search(title, verb.end())
+    kind = cues.trigger_kind[noun.group(1).lower()] if noun else None
+    target = next((ev for ev in events if ev.kind == kind), None) if kind else events[0]
+    if target is not None:
+        target.organisers.extend(m for m in subjects if m not in target.organisers)
 
 
 def _frame_events(frame: DocumentFrame, events: list[EventRecord], sentences: list[Sentence], cues: _Cues,
@@ -784,10 +804,10 @@ def _names_event(s: Sentence, m: Mention, ev: EventRecord, cues: _Cues) -> bool:
     return kind == ev.kind
 
 
-def _title_subjects(title: str, mentions: list[Mention]) -> list[Mention]:
+def _title_subjects(title: str, mentions: list[Mention], verb_re: re.Pattern = TITLE_VERB) -> list[Mention]:
     """Actors before the title's event verb ("RSO and IOM convene …"), as the body names them."""
-    verb = TITLE_VERB.search(title)
-    if not verb:
+    verb = verb_re.search(title)
+    if not verb or not title[:verb.start()].strip():
         return []
     parts = [normalise(p) for p in re.split(r",|\band\b|&", title[:verb.start()]) if p.strip()]
     out = []
