@@ -172,3 +172,17 @@ def test_extract_frame_hyphenated_led_in_headline_organises_nothing():
     x = extract_article(article("Officials met at a screening workshop in Suva on 3 May 2024 with UNODC.",
                                 title="RSO-led panel at screening workshop"))
     assert x.events[0].organisers == ()
+
+
+def test_extract_frame_output_is_the_same_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from .conftest import ARTICLES
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "kg", "extract", str(ARTICLES), "--format", "json", "--out", str(out)],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append({p.name: p.read_text() for p in sorted(out.glob("*.json"))})
+    assert outputs[0] == outputs[1]

@@ -143,7 +143,7 @@ def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazett
                 gaz.add(m.attrs["short"], "org-pattern", m.attrs)
         acronym = _acronym_after(toks, m.end) or m.attrs.get("acronym_inside")
         if acronym and m.kind in {"org", "state"}:
-            m.attrs.setdefault("acronyms", set()).add(acronym)
+            m.attrs.setdefault("acronyms", {})[acronym] = None
             if m.kind == "org":
                 target = m.entry if m.entry is not None else m.attrs
                 kind = "org" if m.entry is not None else "org-pattern"
@@ -331,8 +331,8 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
             # Migration Pakistan", also "IOM Pakistan"
             name = f"{_surface(toks, o.start, o.end, text, off)} {_surface(toks, st.start, st.end, text, off)}"
             key = f"{o.entry.id}@{st.entry.iso3}"
-            forms = {f"{f} {st.entry.name}" for f in o.entry.forms} | {f"{f} {a}" for f in
-                                                                         (o.entry.acronym,) if f for a in st.entry.aliases}
+            forms = list(dict.fromkeys([f"{f} {st.entry.name}" for f in o.entry.forms] +
+                                       [f"{o.entry.acronym} {a}" for a in st.entry.aliases if o.entry.acronym]))
             orgs.append(_org_mention(si, s, o.start, st.end, None, key, o.entry.kind, st.entry.name,
                                      attrs={"key": key, "kind": o.entry.kind, "country": st.entry.name,
                                             "name": name, "aliases": forms, "parent": o.entry.id}))
@@ -381,7 +381,7 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
         prev = out[-1] if out else None
         if (prev is not None and m.start >= 1 and toks[m.start - 1].text == "(" and m.end < len(toks)
                 and toks[m.end].text == ")" and prev.end == m.start - 1 and prev.kind == m.kind):
-            prev.attrs.setdefault("acronyms", set()).add(m.name)
+            prev.attrs.setdefault("acronyms", {})[m.name] = None
             continue
         if (prev is not None and prev.kind == "org" and m.kind in {"org", "state"}
                 and _of_after_acronym(toks, prev.end, m.start) and _acronym_after(toks, prev.end)):

@@ -481,53 +481,12 @@ def _participants_after(s: Sentence, pos: int, actors: list[Mention]) -> list[Me
 
 def find_events(article: Article, sentences: list[Sentence], mentions: list[Mention],
                 people: list[PersonMention], lexicon: Lexicon, frame: DocumentFrame = DocumentFrame()) -> list[EventRecord]:
+    """The article's events: dated ones, then the frame's, else the activity it is about;
+    then each event's sentences, organisers, participants, people and place."""
     cues = lexicon.compiled("events", lambda: _Cues(lexicon))
-    year = article.year
-    published = date.fromisoformat(article.date) if article.date else None
     title_trigger = cues.trigger.search(article.title or "")
     title_kind = cues.trigger_kind[title_trigger.group(1).lower()] if title_trigger else None
-    events: list[EventRecord] = []
-    by_dates: dict[tuple, EventRecord] = {}
-    for si, s in enumerate(sentences):
-        spans = find_dates(s.text, year, offset=s.start)
-        if si == 0 and (line_end := dateline_end(s.text)):
-            # "MANILA, 25 November 2022 – …": the date of the report, not of an event
-            spans = [d for d in spans if d.char_start - s.start >= line_end]
-        if not spans and published:
-            spans = find_weekdays(s.text, published, offset=s.start)  # "began … on Monday"
-        for d in spans:
-            if events and UNTIL.search(s.text[:d.char_start - s.start]) and d.start == d.end:
-                # "the course, which runs until 16 August": the end of the event talked about
-                current = events[-1]
-                if current.end and d.end > current.end:
-                    current.end = d.end
-                current.sentences.append(si)
-                continue
-            start, end = d.start, d.end
-            if published and date.fromisoformat(start) > published + timedelta(days=200) \
-                    and not re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):
-                start, end = _shift_year(start, -1), _shift_year(end, -1)
-            has_trigger = cues.trigger.search(s.text) is not None
-            verb = cues.verb.search(s.text)
-            if not (has_trigger or verb):
-                continue
-            kind = _kind_near(s, d.char_start, cues)
-            if kind is None:
-                kind = "launch" if verb and verb.group(1).lower() in {"launched", "released", "announced", "published"} \
-                    else (title_kind or "meeting")
-            if (start, end) in by_dates:
-                by_dates[(start, end)].sentences.append(si)
-                continue
-            # "the 18th X meeting and the 17th Y meeting took place over 2-3 May": two events
-            org_spans = [(m.char_start, m.char_end) for m in mentions if m.sentence == si and m.kind == "org"]
-            names = _numbered_names(s, cues) or _coordinated_names(s, cues, org_spans) or \
-                [_event_name(s, cues, article.title, org_spans)]
-            for name in names:
-                trigger = cues.trigger.search(name)
-                ev = EventRecord(name, cues.trigger_kind[trigger.group(1).lower()] if trigger and len(names) > 1
-                                 else kind, start, end, [si], si)
-                by_dates.setdefault((start, end), ev)
-                events.append(ev)
+    events = _dated_events(article, sentences, mentions, cues, title_kind)
     _frame_events(frame, events, sentences, cues, article, mentions, title_kind)
     if not events:
         undated = _undated_subject_event(article, sentences, cues, title_trigger, title_kind)
@@ -538,6 +497,71 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
         return []
     _assign_sentences(events, sentences, cues)
     actors = [m for m in mentions if m.kind in {"state", "org"} and not m.attrs.get("as_members")]
+    _fill_roles(events, sentences, mentions, actors, people, cues)
+    _inherit_organisers(events, sentences, actors)
+    _headline_organisers(article.title or "", events, mentions, cues)
+    _frame_place(frame, events, mentions)
+    _share_places(events)
+    return events
+
+
+def _sentence_dates(si: int, s: Sentence, year: int | None, published: date | None) -> list:
+    """The dates a sentence gives: day-precise forms, else weekdays against publication
+    ("began … on Monday"); a dateline's date is the report's, not an event's."""
+    spans = find_dates(s.text, year, offset=s.start)
+    if si == 0 and (line_end := dateline_end(s.text)):
+        spans = [d for d in spans if d.char_start - s.start >= line_end]
+    if not spans and published:
+        spans = find_weekdays(s.text, published, offset=s.start)
+    return spans
+
+
+def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Mention], cues: _Cues,
+                  title_kind: str | None) -> list[EventRecord]:
+    """An event for each date span a sentence with an activity word or event verb gives; one
+    sentence may name several ("the 18th X meeting and the 17th Y meeting took place over 2-3 May")."""
+    published = date.fromisoformat(article.date) if article.date else None
+    events: list[EventRecord] = []
+    by_dates: dict[tuple, EventRecord] = {}
+    for si, s in enumerate(sentences):
+        for d in _sentence_dates(si, s, article.year, published):
+            if events and UNTIL.search(s.text[:d.char_start - s.start]) and d.start == d.end:
+                _extend_to(events[-1], d.end, si)  # "the course, which runs until 16 August"
+                continue
+            start, end = d.start, d.end
+            if published and date.fromisoformat(start) > published + timedelta(days=200) \
+                    and not re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):
+                start, end = _shift_year(start, -1), _shift_year(end, -1)
+            verb = cues.verb.search(s.text)
+            if not (cues.trigger.search(s.text) or verb):
+                continue
+            if (start, end) in by_dates:
+                by_dates[(start, end)].sentences.append(si)
+                continue
+            kind = _kind_near(s, d.char_start, cues) or (
+                "launch" if verb and verb.group(1).lower() in {"launched", "released", "announced", "published"}
+                else (title_kind or "meeting"))
+            org_spans = [(m.char_start, m.char_end) for m in mentions if m.sentence == si and m.kind == "org"]
+            names = _numbered_names(s, cues) or _coordinated_names(s, cues, org_spans) or \
+                [_event_name(s, cues, article.title, org_spans)]
+            for name in names:
+                trigger = cues.trigger.search(name)
+                ev = EventRecord(name, cues.trigger_kind[trigger.group(1).lower()] if trigger and len(names) > 1
+                                 else kind, start, end, [si], si)
+                by_dates.setdefault((start, end), ev)
+                events.append(ev)
+    return events
+
+
+def _extend_to(ev: EventRecord, end: str, si: int) -> None:
+    if ev.end and end > ev.end:
+        ev.end = end
+    ev.sentences.append(si)
+
+
+def _fill_roles(events: list[EventRecord], sentences: list[Sentence], mentions: list[Mention],
+                actors: list[Mention], people: list[PersonMention], cues: _Cues) -> None:
+    """Each event's organisers and participants from its sentences and lists, its people and its place."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in actors:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -552,10 +576,8 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             ev.organisers.extend(org)
             ev.participants.extend(part)
         # an organisation that names the event ("the RSO 2023 Border Forum", "the RSO's Workshop") organises it
-        for m in mentions:
-            if m.kind == "org" and m.attrs.get("owner") and m.sentence in ev.sentences and \
-                    _names_event(sentences[m.sentence], m, ev, cues):
-                ev.organisers.append(m)
+        ev.organisers.extend(m for m in mentions if m.kind == "org" and m.attrs.get("owner") and
+                             m.sentence in ev.sentences and _names_event(sentences[m.sentence], m, ev, cues))
         ev.organisers.extend(_chairs_given_as_people(ev, sentences, mentions, people))
         ev.place = _event_place(ev, mentions, sentences)
         keys = set()
@@ -563,11 +585,6 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             if p.sentence in ev.sentences and p.key not in keys:
                 ev.people.append(p)
                 keys.add(p.key)
-    _inherit_organisers(events, sentences, actors)
-    _headline_organisers(article.title or "", events, mentions, cues)
-    _frame_place(frame, events, mentions)
-    _share_places(events)
-    return events
 
 
 def _headline_organisers(title: str, events: list[EventRecord], mentions: list[Mention], cues: _Cues) -> None:
