@@ -393,12 +393,12 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
             continue
         out.append(m)
     for i, m in enumerate(out):
-        # "Bali Process Member States": the members act, not the body
+        # "Bali Process Member States", "the Bali Process family": the members act, not the body
         k = m.end
-        if m.kind == "org" and k + 1 < len(toks) and toks[k].norm in {"member", "members", "observer", "observers",
-                                                                        "membership"} and \
-                (toks[k].norm in {"members", "observers", "membership"} or toks[k + 1].norm in {
-                    "states", "state", "countries", "organisations", "governments", "and"}):
+        if m.kind == "org" and k < len(toks) and (toks[k].norm in {"members", "observers", "membership", "family",
+                                                                     "region", "countries"} or (
+                toks[k].norm in {"member", "observer"} and k + 1 < len(toks) and toks[k + 1].norm in {
+                    "states", "state", "countries", "organisations", "governments", "and"})):
             m.attrs["as_members"] = True  # "Bali Process Member and Observer Governments"
     return out
 
