@@ -384,17 +384,37 @@ def explain(name_or_iri, store_path, endpoint):
 @main.command()
 @click.option("--port", default=7878, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Listen address (loopback by default).")
-@click.option("--writable", is_flag=True, help="Accept SPARQL UPDATE at /update (read-only by default).")
+@click.option("--writable", is_flag=True, help="Accept SPARQL UPDATE at /update with the printed token "
+                                                "(read-only by default).")
 @click.option("--timeout", default=60, show_default=True, help="Query timeout in seconds.")
+@click.option("--allow-service", is_flag=True, help="Let queries fetch from other servers with SERVICE (off by default).")
 @click.option("--store", "store_path", type=click.Path(path_type=Path), default=DEFAULT_STORE, show_default=True)
-def serve(port, host, writable, timeout, store_path):
-    """Serve the store over SPARQL 1.1 Protocol (/query) with Oxigraph's query page at /."""
-    from .server import serve as run_server
+def serve(port, host, writable, timeout, allow_service, store_path):
+    """Serve the store over SPARQL 1.1 Protocol (/query) with Oxigraph's query page at /.
+
+    \b
+    Examples:
+      kg serve                          # read-only, http://127.0.0.1:7878/
+      KG_WRITE_TOKEN=secret kg serve --writable --store /srv/kg
+      KG_ENDPOINT_TOKEN=secret kg ingest new/ --endpoint http://127.0.0.1:7878/query
+    """
+    from .server import TOKEN_VARIABLE, serve as run_server, write_token
     if not (store_path / "CURRENT").exists() and not writable:
         raise click.ClickException(f"no store at {store_path}; run `kg build` or `kg ingest` first")
-    click.echo(f"serving {store_path} at http://{host}:{port}/ ({'writable' if writable else 'read-only'}); "
-               "Ctrl-C stops it", err=True)
-    sys.exit(run_server(store_path, host, port, writable, timeout))
+    token = write_token() if writable else None
+
+    def announce() -> None:
+        click.echo(f"serving {store_path} at http://{host}:{port}/ — queries and the query page"
+                   f"{'' if allow_service else ' (SERVICE off)'}; Ctrl-C stops it", err=True)
+        if writable:
+            click.echo(f"writes (SPARQL Update, Graph Store) need the header 'Authorization: Bearer {token}' "
+                       f"(set {TOKEN_VARIABLE} to choose it; clients read KG_ENDPOINT_TOKEN)", err=True)
+        else:
+            click.echo("read-only: writes are refused", err=True)
+        if host not in {"127.0.0.1", "localhost", "::1"}:
+            click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
+
+    sys.exit(run_server(store_path, host, port, writable, timeout, token, allow_service, announce))
 
 
 @main.group(invoke_without_command=True)

@@ -339,7 +339,7 @@ class RemoteStore(GraphStore):
     when `url` ends in neither).
     """
 
-    def __init__(self, url: str, update_url: str | None = None, timeout: float = 60.0):
+    def __init__(self, url: str, update_url: str | None = None, timeout: float = 60.0, token: str | None = None):
         url = url.rstrip("/")
         if url.endswith("/query") or url.endswith("/sparql"):
             self.query_url = url
@@ -347,6 +347,7 @@ class RemoteStore(GraphStore):
         else:
             self.query_url, self.update_url = url + "/query", update_url or url + "/update"
         self.timeout = timeout
+        self.token = token if token is not None else os.environ.get("KG_ENDPOINT_TOKEN")  # `kg serve`'s write token
         self.path = None
         self.read_only = False
 
@@ -356,6 +357,8 @@ class RemoteStore(GraphStore):
         headers = {"Content-Type": content_type}
         if accept:
             headers["Accept"] = accept
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
         request = urllib.request.Request(url, data=body.encode("utf-8"), headers=headers, method="POST")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:

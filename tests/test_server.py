@@ -72,10 +72,10 @@ def test_server_refuses_updates_when_read_only(server):
 
 def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
     port = free_port()
-    proc = start_server(tmp_path / "remote", port=port, writable=True)
+    proc = start_server(tmp_path / "remote", port=port, writable=True, token="t0ken")
     try:
         wait_until_up(port)
-        remote = RemoteStore(f"http://127.0.0.1:{port}/query")
+        remote = RemoteStore(f"http://127.0.0.1:{port}/query", token="t0ken")
         report = ingest([ARTICLES], remote)
         assert report.ok and len(report.added) == 47
         assert remote.count_quads() == built_store.count_quads()
@@ -135,3 +135,67 @@ def test_server_kg_serve_stopped_leaves_no_server_behind(tmp_path):
         time.sleep(0.2)
     else:
         raise AssertionError("the Oxigraph server outlived `kg serve`")
+
+
+@pytest.fixture
+def writable_server(tmp_path):
+    port = free_port()
+    proc = start_server(tmp_path / "w", port=port, writable=True, token="s3cret")
+    try:
+        wait_until_up(port)
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def post(port: int, path: str, body: bytes, headers: dict) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+INSERT = b"update=INSERT+DATA+%7B+%3Curn%3Aa%3E+%3Curn%3Ab%3E+%3Curn%3Ac%3E+%7D"
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def test_server_write_without_token_is_refused(writable_server):
+    assert post(writable_server, "/update", INSERT, FORM) == 401
+
+
+def test_server_write_with_token_is_taken(writable_server):
+    assert post(writable_server, "/update", INSERT, {**FORM, "Authorization": "Bearer s3cret"}) == 204
+
+
+def test_server_cross_origin_form_post_is_refused(writable_server):
+    headers = {**FORM, "Authorization": "Bearer s3cret", "Origin": "http://evil.example"}
+    assert post(writable_server, "/update", INSERT, headers) == 403
+
+
+def test_server_foreign_host_name_is_refused(writable_server):
+    headers = {**FORM, "Authorization": "Bearer s3cret", "Host": "evil.example:80"}
+    assert post(writable_server, "/update", INSERT, headers) == 403
+
+
+def test_server_nested_query_is_refused_and_the_server_stays_up(server):
+    query = ("SELECT * WHERE " + "{" * 3000 + "}" * 3000).encode()
+    assert post(server, "/query", query, {"Content-Type": "application/sparql-query"}) == 400
+    assert bool(RemoteStore(f"http://127.0.0.1:{server}/query").query("ASK { ?s ?p ?o }"))
+
+
+def test_server_service_is_refused_by_default(server):
+    query = b"SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    assert post(server, "/query", query, {"Content-Type": "application/sparql-query"}) == 400
+
+
+def test_server_busy_store_is_refused_before_serving_is_announced(tmp_path):
+    import subprocess
+    import sys
+    store = GraphStore.on_disk(tmp_path / "busy")
+    run = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "busy"),
+                          "--port", str(free_port())], capture_output=True, text=True, timeout=60)
+    del store
+    assert (run.returncode, "busy" in run.stderr, "serving" in run.stderr) == (1, True, False)
