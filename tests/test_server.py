@@ -33,6 +33,18 @@ def wait_until_up(port: int, seconds: float = 20) -> None:
     raise RuntimeError("the server did not start")
 
 
+def running_server(store_dir, **options):
+    """`kg serve` on a free port for the duration of a test: yields the port."""
+    port = free_port()
+    proc = start_server(store_dir, port=port, **options)
+    try:
+        wait_until_up(port)
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
 @pytest.fixture
 def server(tmp_path_factory):
     """A read-only server on a copy of the built corpus store."""
@@ -40,14 +52,7 @@ def server(tmp_path_factory):
     store = GraphStore.on_disk(store_dir)
     ingest([ARTICLES], store)
     del store
-    port = free_port()
-    proc = start_server(store_dir, port=port)
-    try:
-        wait_until_up(port)
-        yield port
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    yield from running_server(store_dir)
 
 
 
@@ -139,14 +144,7 @@ def test_server_kg_serve_stopped_leaves_no_server_behind(tmp_path):
 
 @pytest.fixture
 def writable_server(tmp_path):
-    port = free_port()
-    proc = start_server(tmp_path / "w", port=port, writable=True, token="s3cret")
-    try:
-        wait_until_up(port)
-        yield port
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    yield from running_server(tmp_path / "w", writable=True, token="s3cret")
 
 
 def post(port: int, path: str, body: bytes, headers: dict) -> int:
