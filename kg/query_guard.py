@@ -23,6 +23,8 @@ MAX_DEPTH = 64
 STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|'
                                   r"<[^<>\"{}|^`\\\s]*>|#[^\n]*")
 SERVICE = re.compile(r"\bSERVICE\b", re.I)
+UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*|BASE\s+)\s*\S*\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+                    re.I)
 
 
 def _depth(text: str) -> int:
@@ -45,6 +47,10 @@ def check_query(sparql: str, allow_service: bool = False) -> None:
     depth = _depth(bare)
     if depth > MAX_DEPTH:
         raise QueryError(f"the query nests groups {depth} deep; at most {MAX_DEPTH} are allowed")
+    update = UPDATE.match(bare)
+    if update:
+        raise QueryError(f"this is a SPARQL update ({update.group(1).upper()} …), and queries only read; change "
+                         "the store with `kg ingest` or `kg remove`, or send updates to `kg serve --writable`")
     if not allow_service and SERVICE.search(bare):
         raise QueryError("the query calls SERVICE, which fetches data from other servers; "
                          "it is off unless asked for (--allow-service)")

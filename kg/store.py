@@ -16,6 +16,7 @@ slower on disk than the same query over one graph (see bench/queries.py).
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -73,7 +74,13 @@ class GraphStore:
                 raise StoreError(f"store {path} is busy: another process (an ingest, a query or `kg serve`) "
                                  "has it open; wait for it to finish, or share one store through "
                                  "`kg serve --writable` and --endpoint") from exc
+            if exc.errno == errno.ENOSPC:
+                raise StoreError(f"store {path}: the disk is full; free some space and run again "
+                                 "(the articles of an unfinished batch are dropped and added again)") from exc
             raise StoreError(f"cannot open store {path}: {exc}") from exc
+        except (RuntimeError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"the store at {path} is damaged ({type(exc).__name__}: {str(exc)[:200]}); "
+                             "restore it from a backup (kg export) or build it again with `kg build`") from exc
 
     @classmethod
     def open_read_only(cls, path: str | Path) -> "GraphStore":
@@ -144,9 +151,16 @@ class GraphStore:
         journal = self._journal()
         if journal is None or not journal.exists() or self.read_only:
             return []
-        graphs = [line.strip() for line in journal.read_text(encoding="utf-8").splitlines() if line.strip()]
+        text = journal.read_text(encoding="utf-8", errors="replace")
+        graphs = [line.strip() for line in text.split("\n") if line.strip()]
         for graph_iri in graphs:
-            self._store.update(remove_graph_update(graph_iri))
+            try:
+                node = ox.NamedNode(graph_iri)  # a line that is no IRI is never pasted into an update
+            except ValueError as exc:
+                raise StoreError(f"the load journal {journal} is damaged (line {graph_iri[:80]!r} is no IRI); "
+                                 "remove the file, then rebuild the articles it named (kg build)") from exc
+            if self._store.contains_named_graph(node):
+                self._store.remove_graph(node)
         # triples of the default graph that the interrupted load wrote and no named graph holds
         self._store.update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
         self._store.flush()

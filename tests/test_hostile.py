@@ -110,3 +110,34 @@ def test_hostile_repeated_organisation_is_learnt_once():
     for n in range(500):
         gaz.add("Ministry of Ports", "org-pattern", {"n": n})
     assert len(gaz.root["ministry"]["of"]["ports"][None]) == 1
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble", "empty"])
+def test_hostile_damaged_store_file_is_a_clean_error(tmp_path, damage):
+    from kg.errors import StoreError
+    from kg.pipeline import ingest
+    from kg.store import GraphStore
+    (tmp_path / "a.txt").write_text(f"Workshop\n\n{BODY}\n")
+    store = GraphStore.on_disk(tmp_path / "store")
+    ingest([tmp_path / "a.txt"], store)
+    del store
+    victim = sorted((tmp_path / "store").glob("MANIFEST-*"))[0]
+    data = victim.read_bytes()
+    victim.write_bytes({"truncate": data[:len(data) // 2], "garble": bytes(b ^ 0x5A for b in data), "empty": b""}[damage])
+    with pytest.raises(StoreError, match="is damaged .*RuntimeError: Corruption"):
+        GraphStore.on_disk(tmp_path / "store")
+
+
+def test_hostile_garbage_journal_is_a_clean_error(tmp_path):
+    from kg.errors import StoreError
+    from kg.store import JOURNAL, GraphStore
+    GraphStore.on_disk(tmp_path / "store")
+    (tmp_path / "store" / JOURNAL).write_text("> } ; DROP ALL ; <\n")
+    with pytest.raises(StoreError, match="journal .* is damaged"):
+        GraphStore.on_disk(tmp_path / "store")
+
+
+def test_hostile_update_through_query_says_what_to_do(built_store):
+    from kg.errors import QueryError
+    with pytest.raises(QueryError, match=r"SPARQL update \(INSERT …\), and queries only read"):
+        built_store.query("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
