@@ -23,7 +23,8 @@ MAX_DEPTH = 64
 STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|'
                                   r"<[^<>\"{}|^`\\\s]*>|#[^\n]*")
 SERVICE = re.compile(r"\bSERVICE\b", re.I)
-UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*|BASE\s+)\s*\S*\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+# applied to the text without IRIs, strings and comments: each PREFIX or BASE is one keyword and a name
+UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:|BASE)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
                     re.I)
 
 
