@@ -1,6 +1,7 @@
 """A real Oxigraph server process on a free loopback port: catalogue queries over HTTP,
 the query page, refused updates, and the same ingest over --endpoint as into the embedded store."""
 import socket
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -42,7 +43,11 @@ def running_server(store_dir, **options):
         yield port
     finally:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # never leave a server behind, even one that fails its test
+            proc.wait(10)
 
 
 @pytest.fixture
@@ -97,7 +102,6 @@ def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
 
 
 def test_server_kg_serve_serves_a_snapshot_while_ingest_goes_on(tmp_path):
-    import subprocess
     import sys
     store_dir = tmp_path / "store"
     store = GraphStore.on_disk(store_dir)
@@ -121,7 +125,6 @@ def test_server_kg_serve_serves_a_snapshot_while_ingest_goes_on(tmp_path):
 
 def test_server_kg_serve_stopped_leaves_no_server_behind(tmp_path):
     import socket
-    import subprocess
     import sys
     store = GraphStore.on_disk(tmp_path / "store")
     ingest([ARTICLES / "2024-03-11-indonesia-rso-consular-training.txt"], store)
@@ -190,7 +193,6 @@ def test_server_service_is_refused_by_default(server):
 
 
 def test_server_busy_store_is_refused_before_serving_is_announced(tmp_path):
-    import subprocess
     import sys
     store = GraphStore.on_disk(tmp_path / "busy")
     run = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "busy"),
