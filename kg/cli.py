@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -75,7 +76,14 @@ def _print_report(report) -> None:
 @NER_OPTION
 @STORE_OPTION
 def ingest(paths, infer, workers, batch_size, dask_address, ner, store_path, endpoint):
-    """Read articles (files or folders) into the store; unchanged articles are skipped."""
+    """Read articles (files or folders) into the store; unchanged articles are skipped.
+
+    \b
+    Examples:
+      kg ingest data/articles
+      kg ingest ~/saved-pages --workers 2
+      kg ingest new/ --endpoint http://127.0.0.1:7878/query
+    """
     from contextlib import nullcontext
 
     from .pipeline import ingest as run_ingest
@@ -102,7 +110,12 @@ def ingest(paths, infer, workers, batch_size, dask_address, ner, store_path, end
 @click.argument("article")
 @STORE_OPTION
 def remove(article, store_path, endpoint):
-    """Remove an article's graph (by file name or stem) from the store."""
+    """Remove an article's graph (by file name or stem) from the store.
+
+    \b
+    Examples:
+      kg remove 2024-03-11-indonesia-rso-consular-training.txt
+    """
     from .pipeline import remove_article
     if remove_article(_open(store_path, endpoint=endpoint), article):
         click.echo(f"removed {article}")
@@ -118,7 +131,13 @@ def remove(article, store_path, endpoint):
               help="Folder for one <article stem>.json (or .nq) per article.")
 @NER_OPTION
 def extract(paths, fmt, out_dir, ner):
-    """Extract entities and events from articles into files, one per article (no store needed)."""
+    """Extract entities and events from articles into files, one per article (no store needed).
+
+    \b
+    Examples:
+      kg extract data/articles --format json --out /tmp/pred
+      kg extract data/articles --format nq --out /tmp/nq
+    """
     from .pipeline import extract_to_files
     written, failed = extract_to_files(paths, out_dir, fmt, ner)
     for where, problem in failed:
@@ -182,6 +201,9 @@ def _render_result(result, fmt: str) -> str | bytes:
         return "true" if bool(result) else "false"
     if not is_select(result):
         return serialize_triples(result, {"table": "ttl", "csv": "nt", "tsv": "nt", "json": "jsonld"}.get(fmt, fmt))
+    if fmt in {"ttl", "nt", "jsonld"}:
+        raise click.UsageError(f"--format {fmt} is for CONSTRUCT and DESCRIBE results; a SELECT gives "
+                               "table, csv, tsv, json, xml or markdown")
     if fmt in {"csv", "tsv", "json", "xml"}:
         return serialize_results(result, fmt)
     variables = [v.value for v in result.variables]
@@ -236,7 +258,14 @@ def _with_timeout(work, seconds: float | None):
 @click.option("--allow-service", is_flag=True, help="Let the query fetch from other servers with SERVICE (off by default).")
 @STORE_OPTION
 def query(query, query_file, params, fmt, output, timeout, allow_service, store_path, endpoint):
-    """Run SPARQL (text, --file, or a catalogue query NAME) over all named graphs."""
+    """Run SPARQL (text, --file, or a catalogue query NAME) over all named graphs.
+
+    \b
+    Examples:
+      kg query "SELECT ?name WHERE { ?s a kg:MemberState ; skos:prefLabel ?name }" --format csv
+      kg query state-representatives --param state=Indonesia --format markdown
+      kg query --file my-question.rq -o out.csv --format csv
+    """
     from .queries import QUERY_DIR, bind_parameters, load_query
     store = _open(store_path, read_only=True, endpoint=endpoint)
     store.allow_service = allow_service
@@ -245,7 +274,7 @@ def query(query, query_file, params, fmt, output, timeout, allow_service, store_
     bindings = None
     if query_file:
         text = query_file.read_text(encoding="utf-8")
-    elif query and (QUERY_DIR / f"{query}.rq").exists():
+    elif query and re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", query) and (QUERY_DIR / f"{query}.rq").exists():
         cq = load_query(query)
         values = {}
         for p in params:
@@ -270,7 +299,13 @@ def query(query, query_file, params, fmt, output, timeout, allow_service, store_
 @main.group(invoke_without_command=True)
 @click.pass_context
 def queries(ctx):
-    """List the catalogue of research queries (ontology/queries)."""
+    """List the catalogue of research queries (ontology/queries).
+
+    \b
+    Examples:
+      kg queries
+      kg queries show state-pairs
+    """
     if ctx.invoked_subcommand is None:
         from .queries import list_queries
         for q in list_queries():
@@ -281,9 +316,10 @@ def queries(ctx):
 @queries.command(name="show")
 @click.argument("name")
 def queries_show(name):
-    """Print one catalogue query."""
+    """Print one catalogue query, runnable as it is at any SPARQL endpoint (its PREFIX lines included)."""
     from .queries import load_query
-    click.echo(load_query(name).text)
+    from .store import runnable_query
+    click.echo(runnable_query(load_query(name).text))
 
 
 @main.command()
@@ -293,7 +329,13 @@ def queries_show(name):
 @click.option("--projection", default="actors", show_default=True, help="Network projection for graph formats.")
 @STORE_OPTION
 def export(fmt, output, projection, store_path, endpoint):
-    """Export the store as RDF, or a network as GraphML/GEXF/CSV/JSON/Cytoscape."""
+    """Export the store as RDF, or a network as GraphML/GEXF/CSV/JSON/Cytoscape.
+
+    \b
+    Examples:
+      kg export --format trig -o outputs/graph.trig
+      kg export --format gexf --projection states -o states.gexf
+    """
     from .export import export_store
     path = export_store(_open(store_path, read_only=True, endpoint=endpoint), fmt, output, projection)
     click.echo(f"wrote {path}")
@@ -316,7 +358,13 @@ def export(fmt, output, projection, store_path, endpoint):
 @click.option("--kind", help="Only events of this kind (training, meeting, …).")
 @STORE_OPTION
 def viz(output, projection, focus, depth, since, until, size_by, query_file, theme, kind, store_path, endpoint):
-    """Write an interactive network as one self-contained HTML file (works offline)."""
+    """Write an interactive network as one self-contained HTML file (works offline).
+
+    \b
+    Examples:
+      kg viz -o outputs/network.html
+      kg viz --projection states --since 2023 --until 2024 -o states.html
+    """
     from .report import write_network_html
     query = query_file.read_text(encoding="utf-8") if query_file else None
     path, summary = write_network_html(_open(store_path, read_only=True, endpoint=endpoint), output, projection,
@@ -332,7 +380,13 @@ def viz(output, projection, focus, depth, since, until, size_by, query_file, the
               help="Folder of the embedded store.")
 @WORKERS_OPTION
 def build(articles, out_dir, store_path, workers):
-    """The main job: ingest the articles, export TriG, draw the network, print a summary."""
+    """The main job: ingest the articles, export TriG, draw the network, print a summary.
+
+    \b
+    Examples:
+      kg build
+      kg build --articles ~/saved-pages --workers 2
+    """
     from .report import build as run_build
     result = run_build(articles, store_path, out_dir, workers=workers)
     _print_report(result.report)
@@ -346,7 +400,13 @@ def build(articles, out_dir, store_path, workers):
 @main.command()
 @STORE_OPTION
 def validate(store_path, endpoint):
-    """Check the store against the SHACL shapes in ontology/shapes.ttl."""
+    """Check the store against the SHACL shapes in ontology/shapes.ttl.
+
+    \b
+    Examples:
+      kg validate
+      kg validate --endpoint http://127.0.0.1:7878/query
+    """
     from .validate import validate_store
     violations = validate_store(_open(store_path, read_only=True, endpoint=endpoint))
     for v in violations:
@@ -361,7 +421,13 @@ def validate(store_path, endpoint):
 @click.argument("name_or_iri")
 @STORE_OPTION
 def explain(name_or_iri, store_path, endpoint):
-    """Print an entity's facts and the sentences behind them."""
+    """Print an entity's facts and the sentences behind them.
+
+    \b
+    Examples:
+      kg explain KEMLU
+      kg explain "Regional Support Office of the Bali Process"
+    """
     from .explain import explain_entity
     ex = explain_entity(_open(store_path, read_only=True, endpoint=endpoint), name_or_iri)
     click.echo(ex.iri)
@@ -417,16 +483,19 @@ def serve(port, host, writable, timeout, allow_service, store_path):
     sys.exit(run_server(store_path, host, port, writable, timeout, token, allow_service, announce))
 
 
-@main.group(invoke_without_command=True)
+@main.command()
 @click.option("--projection", default="actors", show_default=True)
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table as CSV.")
 @click.option("--top", default=25, show_default=True, help="Rows to print.")
 @STORE_OPTION
-@click.pass_context
-def network(ctx, projection, csv_path, top, store_path, endpoint):
-    """Network metrics: degree, weighted degree, betweenness, PageRank, community, and a summary."""
-    if ctx.invoked_subcommand is not None:
-        return
+def network(projection, csv_path, top, store_path, endpoint):
+    """Network metrics: degree, weighted degree, betweenness, PageRank, community, and a summary.
+
+    \b
+    Examples:
+      kg network --projection states --csv outputs/state-metrics.csv
+      kg network --projection actors --top 10
+    """
     from .network import build_network, summarise, write_metrics_csv
     g = build_network(_open(store_path, read_only=True, endpoint=endpoint), projection)
     s = summarise(g)

@@ -131,9 +131,6 @@ class Lexicon:
             cache[name] = make()
         return cache[name]
 
-    def state_by_iso3(self, iso3: str) -> StateEntry | None:
-        return next((s for s in self.states if s.iso3 == iso3), None)
-
 
 def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(x.strip() for x in (cell or "").split(";") if x.strip())

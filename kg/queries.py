@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QueryError
-from .store import GraphStore, term
+from .store import term
 from .resources import resource_dir
 
-__all__ = ["QUERY_DIR", "Parameter", "CatalogueQuery", "list_queries", "load_query", "bind_parameters",
-           "run_catalogue_query"]
+__all__ = ["QUERY_DIR", "Parameter", "CatalogueQuery", "list_queries", "load_query", "bind_parameters"]
 
 QUERY_DIR = resource_dir("ontology") / "queries"
 PARAM_TYPES = {"string", "iri", "integer", "decimal", "date", "boolean", "year"}
@@ -97,8 +96,3 @@ def bind_parameters(query: CatalogueQuery, values: dict[str, str]) -> dict:
             raise QueryError(f"parameter {p.name!r} must be an IRI, got {value!r}")
         bindings[p.name] = term(value, p.type)
     return bindings
-
-
-def run_catalogue_query(store: GraphStore, name: str, values: dict[str, str] | None = None):
-    query = load_query(name)
-    return store.query(query.text, bind_parameters(query, values or {}))

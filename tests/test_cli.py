@@ -94,3 +94,17 @@ def test_cli_catalogue_query_with_parameter(tmp_path):
     assert r.exit_code == 0 and "Caka Alverdi Awal" in r.output
     assert run("queries").output.count("\n") >= 15
     assert "# title:" in run("queries", "show", "state-pairs").output
+
+
+def test_cli_long_inline_query_is_run_not_taken_for_a_file(tmp_path):
+    run("ingest", SEED, "--store", tmp_path / "store")
+    query = "SELECT ?s WHERE { ?s a kg:Article } #" + "x" * 300
+    r = run("query", query, "--store", tmp_path / "store", "--format", "csv")
+    assert (r.exit_code, r.output.splitlines()[0]) == (0, "s")
+
+
+def test_cli_triples_format_on_a_select_is_refused(tmp_path):
+    run("ingest", SEED, "--store", tmp_path / "store")
+    r = CliRunner().invoke(main, ["query", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "--store",
+                                  str(tmp_path / "store"), "--format", "ttl"])
+    assert (r.exit_code, "is for CONSTRUCT and DESCRIBE" in r.output) == (2, True)

@@ -199,3 +199,22 @@ def test_server_busy_store_is_refused_before_serving_is_announced(tmp_path):
                           "--port", str(free_port())], capture_output=True, text=True, timeout=60)
     del store
     assert (run.returncode, "busy" in run.stderr, "serving" in run.stderr) == (1, True, False)
+
+
+def test_server_remote_store_backup_is_a_clean_error(server, tmp_path):
+    with pytest.raises(StoreError, match="backed up by its server"):
+        RemoteStore(f"http://127.0.0.1:{server}/query").backup(tmp_path / "copy")
+
+
+def test_server_remote_store_ensure_union_keeps_the_union(server):
+    remote = RemoteStore(f"http://127.0.0.1:{server}/query")
+    remote.ensure_union()
+    assert bool(remote.query("ASK { ?s a kg:Article }"))
+
+
+def test_server_catalogue_queries_as_shown_run_at_the_endpoint(server):
+    from kg.store import runnable_query
+    statuses = {q.name: post(server, "/query", runnable_query(q.text).encode("utf-8"),
+                             {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+                for q in list_queries()}
+    assert statuses == {q.name: 200 for q in list_queries()}

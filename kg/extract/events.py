@@ -342,7 +342,6 @@ PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:jointly\s+|also\
                         r"organi[sz]ed|co-organi[sz]ed|led|co-led|chaired|co-chaired|run|conducted|held|facilitated|"
                         r"delivered|coordinated)\b[^.;]*?\bby\b", re.I)
 PERSON_OF = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][\w'’-]+)\s+(?:of|from)\s+(?:the\s+)?$")
-BODY_CLAUSE = re.compile(r"(?:\bwhich|\bthat|,)\s*(?:is|are|was|were)?\s*(?:also\s+)?$", re.I)
 
 
 def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, normalise
+from ..lexicon import Lexicon
 from .entities import Mention
 from .people import PersonMention, not_name_words
 from .proposals import Proposal
