@@ -186,3 +186,18 @@ def test_extract_frame_output_is_the_same_whatever_the_hash_seed(tmp_path):
                        check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append({p.name: p.read_text() for p in sorted(out.glob("*.json"))})
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The RSO and UNODC, in their capacity as co-hosts, opened the session.",
+    "The RSO and UNODC, acting as Co-Chairs of the meeting, opened the session.",
+    "The RSO and UNODC, as the workshop's Co-Organisers, opened the session.",
+])
+def test_extract_frame_role_apposition_organises(sentence):
+    assert organisers(f"A border screening workshop ran in Suva on 3 May 2024. {sentence}") == {RSO, UNODC}
+
+
+def test_extract_frame_standing_role_apposition_organises_nothing():
+    text = ("A border screening workshop ran in Suva on 3 May 2024. "
+            "UNODC, as Co-Chair of the Pacific Screening Network, opened the session.")
+    assert organisers(text) == set()

@@ -437,8 +437,25 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
         participants.extend(a for a in _participants_after(s, m.end(), actors) if a not in organisers)
     # "the RSO, together with UNODC and IOM, launched …": partners of an organiser organise
     participants.extend(a for a in partnered if a not in organisers)
+    organisers.extend(a for a in _role_apposition(s, actors) if a not in organisers)
     participants.extend(_attendance_lists(s, actors, organisers, participants, cues))
     return organisers, participants
+
+
+# "X and Y, in their role as Senior Official Co-Chairs, …": the role of this event, unless it is
+# a standing role of a body ("as Co-Chair of the Bali Process")
+ROLE_APPOSITION = re.compile(
+    r",\s*(?:in\s+(?:their|its|his|her)\s+(?:role|capacity)\s+as|acting\s+as|as)\s+(?:the\s+)?"
+    r"(?:(?:meeting|workshop|event|forum|conference|dialogue|session)['’]s\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+){0,5}(?:[Cc]o-?[Cc]hairs?|[Cc]o-?[Hh]osts?|[Hh]osts?|Chairs?|Convenors?|Conveners?|"
+    r"(?:Co-)?[Oo]rgani[sz]ers?)\b"
+    r"(?!\s+of\s+(?!(?:the\s+)?(?:meeting|workshop|event|forum|conference|dialogue|session)\b))")
+
+
+def _role_apposition(s: Sentence, actors: list[Mention]) -> list[Mention]:
+    """The actors before an apposition that gives them the organiser role of this event."""
+    m = ROLE_APPOSITION.search(s.text)
+    return _list_before(s, s.start + m.start(), actors) if m else []
 
 
 def _actor_lists(s: Sentence, actors: list[Mention]) -> list[list[Mention]]:
