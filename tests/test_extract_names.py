@@ -52,3 +52,10 @@ def test_extract_names_possessive_plural_title_before_a_list_of_people():
     text = "The RSO's two Co-Managers, Mr. Tom Brown and Ms. Anna Lee, welcomed the delegates."
     office = "Regional Support Office of the Bali Process"
     assert roles(text) == {"Tom Brown": [("Co-Manager", office)], "Anna Lee": [("Co-Manager", office)]}
+
+
+def test_extract_names_relative_clauses_give_a_role_at_each_body():
+    text = ("Dr. Ana Lee, who founded and chairs the Pacific Screening Network and who also co-founded the "
+            "Island Safety Foundation, spoke on 3 May 2024.")
+    assert roles(text) == {"Ana Lee": [("Founder and Chair", "Pacific Screening Network"),
+                                       ("Co-Founder", "Island Safety Foundation")]}

@@ -28,6 +28,7 @@ ADVERBS = {"then", "also", "later", "further", "briefly", "subsequently", "first
 POST_NOMINALS = {"MP", "AM", "AO", "OBE", "MBE", "CBE", "KC", "QC", "PhD", "Jr", "Sr", "II", "III"}
 APPOSITIVE_CONNECTORS = {"at", "of", "for", "and", "in", "the", "to", "on", "with", "from", "a", "an"}
 WHO_VERBS = {"co-chairs": "Co-Chair", "chairs": "Chair", "heads": "Head", "leads": "Lead", "co-leads": "Co-Lead",
+             "founded": "Founder", "co-founded": "Co-Founder", "runs": "Head",
              "directs": "Director", "manages": "Manager", "co-manages": "Co-Manager", "represents": "Representative",
              "co-chaired": "Co-Chair", "chaired": "Chair", "headed": "Head", "led": "Lead"}
 GROUP_WORDS = {"'s", "’s", "two", "three", "four", "both", "joint", "current"}  # "the RSO's two Co-Managers"
@@ -483,13 +484,33 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
     span = toks[k + 1:end]
     if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].norm == "who":
         end += 1
-    who = end < len(toks) and toks[end].norm == "who"
     if span:
         roles.extend(_segments_to_roles(s, k + 1, end, taken, pats))
-    if who and end + 1 < len(toks) and toks[end + 1].norm in WHO_VERBS:
-        q = end + 2 + (1 if end + 2 < len(toks) and toks[end + 2].norm == "the" else 0)
-        if q < len(toks) and taken[q] is not None and taken[q].kind == "org":
-            roles.append((WHO_VERBS[toks[end + 1].norm], taken[q]))
+    if end < len(toks) and toks[end].norm == "who":
+        roles.extend(_who_roles(toks, end, taken))
+    return roles
+
+
+def _who_roles(toks, w: int, taken) -> list:
+    """Roles in the relative clauses after a name: "who founded and chairs Fortescue Metals Group and
+    who also founded the Walk Free Foundation" gives a role at each body; a new name ends them."""
+    roles, i = [], w
+    while i < len(toks) and toks[i].text not in {".", ";"}:
+        if toks[i].norm == "and" and i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and \
+                taken[i + 1] is None and toks[i - 1].text == ",":
+            break  # ", and Eddy Sariaatmadja, founder of …": the next person
+        if toks[i].norm != "who":
+            i += 1
+            continue
+        verbs, j = [], i + 1
+        while j < len(toks) and (toks[j].norm in WHO_VERBS or toks[j].norm in {"and", "also", "now", "currently"}):
+            if toks[j].norm in WHO_VERBS:
+                verbs.append(WHO_VERBS[toks[j].norm])
+            j += 1
+        q = j + (1 if j < len(toks) and toks[j].norm == "the" else 0)
+        if verbs and q < len(toks) and taken[q] is not None and taken[q].kind == "org":
+            roles.append((" and ".join(dict.fromkeys(verbs)), taken[q]))
+        i = max(j, i + 1)
     return roles
 
 
