@@ -336,9 +336,9 @@ def export(fmt, output, projection, store_path, endpoint):
       kg export --format trig -o outputs/graph.trig
       kg export --format gexf --projection states -o states.gexf
     """
-    from .export import export_store
-    path = export_store(_open(store_path, read_only=True, endpoint=endpoint), fmt, output, projection)
-    click.echo(f"wrote {path}")
+    from .export import export_store, written_files
+    export_store(_open(store_path, read_only=True, endpoint=endpoint), fmt, output, projection)
+    click.echo(f"wrote {' and '.join(str(p) for p in written_files(fmt, output))}")
 
 
 @main.command()

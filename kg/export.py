@@ -7,7 +7,7 @@ from .errors import ExportError
 from .network import build_network, write_network
 from .store import GraphStore
 
-__all__ = ["RDF_EXPORT_FORMATS", "NETWORK_FORMATS", "export_store"]
+__all__ = ["RDF_EXPORT_FORMATS", "NETWORK_FORMATS", "export_store", "written_files"]
 
 RDF_EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "xml")
 NETWORK_FORMATS = ("graphml", "gexf", "csv", "json", "cytoscape")
@@ -25,3 +25,16 @@ def export_store(store: GraphStore, fmt: str, out: str | Path, projection: str =
     else:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(RDF_EXPORT_FORMATS + NETWORK_FORMATS)}")
     return out
+
+
+def written_files(fmt: str, out: str | Path) -> list[Path]:
+    """The files an export to `out` writes: one, or a nodes and an edges table for csv.
+
+    >>> [p.name for p in written_files("csv", "states.csv")]
+    ['states.nodes.csv', 'states.edges.csv']
+    """
+    out = Path(out)
+    if fmt == "csv":
+        stem = out.with_suffix("")
+        return [Path(f"{stem}.nodes.csv"), Path(f"{stem}.edges.csv")]
+    return [out]

@@ -10,6 +10,7 @@ from itertools import combinations
 import networkx as nx
 
 from .errors import KgError
+from .lexicon import load_lexicon
 from .store import GraphStore
 
 __all__ = ["PROJECTIONS", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv", "network_from_query",
@@ -184,12 +185,26 @@ def network_from_query(store: GraphStore, sparql: str) -> nx.Graph:
     return g
 
 
+EVENT_KINDS = ("training", "workshop", "meeting", "conference", "webinar", "forum", "dialogue", "visit", "launch",
+               "programme", "other")
+
+
+def _check_filters(theme: str | None, kind: str | None) -> None:
+    """A theme or an event kind that no event can have is a mistake to report, not an empty picture."""
+    themes = sorted(load_lexicon().themes or {})
+    if theme and theme not in themes:
+        raise KgError(f"unknown theme {theme!r}; use one of {', '.join(themes)}")
+    if kind and kind not in EVENT_KINDS:
+        raise KgError(f"unknown event kind {kind!r}; use one of {', '.join(EVENT_KINDS)}")
+
+
 def build_network(store: GraphStore, projection: str = "actors", since: str | None = None,
                   until: str | None = None, focus: str | None = None, depth: int = 1,
                   theme: str | None = None, kind: str | None = None) -> nx.Graph:
     """A named projection, cut to a year range, a theme or an event kind, or an actor's neighbourhood."""
     if projection not in PROJECTIONS:
         raise KgError(f"unknown projection {projection!r}; use one of {', '.join(PROJECTIONS)}")
+    _check_filters(theme, kind)
     g = PROJECTIONS[projection][1](store)
 
     def event_out(d) -> bool:
@@ -198,7 +213,7 @@ def build_network(store: GraphStore, projection: str = "actors", since: str | No
         year = d.get("year")
         if year and ((since and year < since[:4]) or (until and year > until[:4])):
             return True
-        if theme and theme not in d.get("themes", "").split():
+        if theme and theme not in {t.rsplit("/", 1)[-1] for t in d.get("themes", "").split()}:
             return True
         return bool(kind and d.get("kind") != kind)
 

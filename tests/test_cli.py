@@ -108,3 +108,11 @@ def test_cli_triples_format_on_a_select_is_refused(tmp_path):
     r = CliRunner().invoke(main, ["query", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "--store",
                                   str(tmp_path / "store"), "--format", "ttl"])
     assert (r.exit_code, "is for CONSTRUCT and DESCRIBE" in r.output) == (2, True)
+
+
+def test_cli_export_csv_names_the_files_it_writes(tmp_path):
+    run("ingest", SEED, "--store", tmp_path / "store")
+    r = run("export", "--format", "csv", "-o", tmp_path / "states.csv", "--projection", "states",
+            "--store", tmp_path / "store")
+    written = [tmp_path / "states.nodes.csv", tmp_path / "states.edges.csv"]
+    assert (r.output.strip(), [p.exists() for p in written]) == (f"wrote {written[0]} and {written[1]}", [True, True])

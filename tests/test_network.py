@@ -41,3 +41,16 @@ def test_network_theme_and_kind_filters_keep_matching_events(built_store):
     assert events and all("people-smuggling" in d["themes"].split() for d in events)
     g = build_network(built_store, kind="training")
     assert {d["kind"] for _, d in g.nodes(data=True) if d["type"] == "event"} == {"training"}
+
+
+def test_network_unknown_theme_is_an_error_naming_the_known_ones(built_store):
+    from kg.errors import KgError
+    with pytest.raises(KgError, match="unknown theme 'nonsense'; use one of .*people-smuggling"):
+        build_network(built_store, "actors", theme="nonsense")
+
+
+def test_network_theme_keeps_only_its_events(built_store):
+    g = build_network(built_store, "actors", theme="people-smuggling")
+    themes = [{t.rsplit("/", 1)[-1] for t in d.get("themes", "").split()} for _, d in g.nodes(data=True)
+              if d.get("type") == "event"]
+    assert (len(themes) > 0, all("people-smuggling" in t for t in themes)) == (True, True)
