@@ -25,6 +25,7 @@ from .errors import KgError, SourceError
 from .extract import extract_article
 from .lexicon import DATA_DIR, load_lexicon
 from .model import Article
+from .ner import DEFAULT_META
 from .namespaces import GRAPH_REFERENCE, KG
 from .rdf import article_iri, reference_graph, to_ntriples
 from .sources import iter_source_files, read_articles
@@ -66,8 +67,9 @@ def ensure_reference(store: GraphStore) -> bool:
 
 
 def extractor_fingerprint() -> str:
-    """Changes whenever the code or the data that extraction depends on changes."""
+    """Changes whenever the code, the data or the name model that extraction depends on changes."""
     h = hashlib.sha256(__version__.encode())
+    h.update(json.dumps(DEFAULT_META, sort_keys=True).encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")) + sorted(DATA_DIR.glob("*.*")):
         if path.suffix in {".py", ".csv", ".yaml"}:
