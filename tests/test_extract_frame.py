@@ -201,3 +201,15 @@ def test_extract_frame_standing_role_apposition_organises_nothing():
     text = ("A border screening workshop ran in Suva on 3 May 2024. "
             "UNODC, as Co-Chair of the Pacific Screening Network, opened the session.")
     assert organisers(text) == set()
+
+
+def test_extract_frame_place_line_wins_over_places_the_body_names():
+    x = extract_article(article("Investigators met for a four-day workshop in Lautoka that followed earlier "
+                                "workshops in Suva and Apia.", header_date="12-15 June 2024", header_place="Lautoka, Fiji"))
+    assert [(e.start, e.place) for e in x.events] == [("2024-06-12", "Lautoka")]
+
+
+@pytest.mark.parametrize("sentence", ["Suva, Fiji, hosted a border screening workshop on 3 May 2024.",
+                                      "Suva was the venue of a border screening workshop on 3 May 2024."])
+def test_extract_frame_place_that_hosts_is_the_event_place(sentence):
+    assert [e.place for e in extract_article(article(sentence)).events] == ["Suva"]

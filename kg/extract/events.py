@@ -642,16 +642,16 @@ def _frame_events(frame: DocumentFrame, events: list[EventRecord], sentences: li
 
 
 def _frame_place(frame: DocumentFrame, events: list[EventRecord], mentions: list[Mention]) -> None:
-    """The frame's place is the place of its events (those on its date, else the first) that have none."""
+    """The frame's place is the place of the events on its date (the page's own date and place line
+    says so, whatever other places the body names), else of the first event when it has none."""
     if not frame.place or not events:
         return
     name = normalise(frame.place)
     place = next((m for m in mentions if m.kind == "place" and normalise(m.name) == name), None)
     if place is None:
         return
-    framed = [ev for ev in events if ev.start == frame.start] if frame.start else events[:1]
-    for ev in framed:
-        if ev.place is None:
+    for ev in events:
+        if (frame.start and ev.start == frame.start) or (not frame.start and ev is events[0] and ev.place is None):
             ev.place = place
 
 
@@ -897,6 +897,11 @@ def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sente
         for m in places:
             if m.sentence == si:
                 before = sentences[si].text[:m.char_start - sentences[si].start]
-                if re.search(r"\b(in|at)\s*$", before, re.I):
+                after = sentences[si].text[m.char_end - sentences[si].start:]
+                if re.search(r"\b(in|at)\s*$", before, re.I) or PLACE_HOSTS.match(after):
                     return m
     return None
+
+
+# "Sydney, Australia, hosted the fifth meeting", "Bangkok was the venue": a place that hosts is the place
+PLACE_HOSTS = re.compile(r"^(?:,\s*[A-Z][\w'’ -]{1,40},)?\s+(?:hosted|played host|was the venue|was host)\b")
