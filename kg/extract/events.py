@@ -779,8 +779,6 @@ def _share_places(events: list[EventRecord], days: int = 7) -> None:
             ev.place = near[0].place
 
 
-TITLE_VERB = re.compile(r"\b(convenes|convened|hosts|hosted|holds|held|organises|organizes|organised|organized|"
-                        r"brings together|gathers|launches|launched|co-hosts|co-hosted)\b", re.I)
 TOPIC = re.compile(r"\b(?:to (?:discuss|address|examine|explore|tackle|strengthen|consider)|on|about)\s+(.+)$", re.I)
 
 
@@ -803,13 +801,14 @@ def _undated_subject_event(article: Article, sentences: list[Sentence], cues: _C
         if len(set(normalise(name).split()) - GENERIC_NAME_WORDS) < 2:
             name = title
         return EventRecord(name, title_kind, None, None, [best], best)
-    if not TITLE_VERB.search(title):
+    verb = cues.headline_verb.search(title)
+    if not verb:
         return _first_reported_event(sentences, cues)
     for si, s in enumerate(sentences):
         for m in cues.trigger.finditer(s.text):
             word = m.group(1)
             if word[:1].isupper() and m.start() > 0:  # "the Dialogue": the body names the activity
-                topic = TOPIC.search(title[TITLE_VERB.search(title).end():])
+                topic = TOPIC.search(title[verb.end():])
                 name = f"{word} on {topic.group(1)}" if topic else title
                 return EventRecord(name, cues.trigger_kind[word.lower()], None, None, [si], si)
     return None
@@ -837,7 +836,7 @@ def _names_event(s: Sentence, m: Mention, ev: EventRecord, cues: _Cues) -> bool:
     return kind == ev.kind
 
 
-def _title_subjects(title: str, mentions: list[Mention], verb_re: re.Pattern = TITLE_VERB) -> list[Mention]:
+def _title_subjects(title: str, mentions: list[Mention], verb_re: re.Pattern) -> list[Mention]:
     """Actors before the title's event verb ("RSO and IOM convene …"), as the body names them."""
     verb = verb_re.search(title)
     if not verb or not title[:verb.start()].strip():
