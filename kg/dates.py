@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateSpan", "find_dates", "find_weekdays"]
+__all__ = ["DateSpan", "find_dates", "find_nth_days", "find_weekdays"]
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], start=1)}
@@ -102,4 +102,27 @@ def find_weekdays(text: str, published: date, offset: int = 0) -> list[DateSpan]
         back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
         day = (published - timedelta(days=back)).isoformat()
         out.append(DateSpan(day, day, m.start() + offset, m.end() + offset))
+    return out
+
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"]
+NUMBERS = ["one", "two", "three", "four", "five", "six", "seven"]
+NTH_DAY = re.compile(r"\b(?:the\s+(?P<ordinal>" + "|".join(ORDINALS) + r")\s+day"
+                     r"|[Dd]ay\s+(?P<number>" + "|".join(NUMBERS) + r"|[1-7])\b)", re.I)
+
+
+def find_nth_days(text: str, first: date, last: date | None = None, offset: int = 0) -> list[DateSpan]:
+    """Days an article counts within a dated span ("on the second day", "day two"), from its `first`
+    day; a count past `last` is no day of the span.
+
+    >>> [d.start for d in find_nth_days("On the second day, Fiji hosted a dialogue.", date(2025, 12, 1))]
+    ['2025-12-02']
+    """
+    out = []
+    for m in NTH_DAY.finditer(text):
+        word = (m.group("ordinal") or m.group("number")).lower()
+        n = ORDINALS.index(word) if word in ORDINALS else (NUMBERS.index(word) if word in NUMBERS else int(word) - 1)
+        day = first + timedelta(days=n)
+        if last is None or day <= last:
+            out.append(DateSpan(day.isoformat(), day.isoformat(), m.start() + offset, m.end() + offset))
     return out

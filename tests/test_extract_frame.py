@@ -213,3 +213,78 @@ def test_extract_frame_place_line_wins_over_places_the_body_names():
                                       "Suva was the venue of a border screening workshop on 3 May 2024."])
 def test_extract_frame_place_that_hosts_is_the_event_place(sentence):
     assert [e.place for e in extract_article(article(sentence)).events] == ["Suva"]
+
+
+IOM = "International Organization for Migration"
+AHG = "Bali Process Ad Hoc Group"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Members of the Steering Group and the Ad Hoc Group came together in Suva on 3 May 2024 for a workshop.",
+    "On 3 May 2024 the members of the Ad Hoc Group and of the Steering Group met in Suva for a workshop.",
+    "A workshop in Suva on 3 May 2024 brought together members of the Steering Group and the Ad Hoc Group.",
+])
+def test_extract_frame_members_of_a_body_are_not_the_body(sentence):
+    assert participants(sentence) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "A border screening workshop in Suva on 3 May 2024 was put on by two agencies: IOM and UNODC.",
+    "A border screening workshop was hosted in Suva on 3 May 2024 by two organisations, IOM and UNODC.",
+    "On 3 May 2024 a border screening workshop in Suva was convened by several partners: IOM and UNODC.",
+])
+def test_extract_frame_counted_group_before_the_organisers(text):
+    assert organisers(text) == {IOM, UNODC}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Presenters from IOM and UNODC covered document fraud.",
+    "Facilitators from IOM and UNODC guided the group work.",
+    "Moderators from IOM and UNODC kept the panels to time.",
+])
+def test_extract_frame_people_noun_from_bodies_takes_part(sentence):
+    assert participants(f"{OPENING} {sentence}") >= {IOM, UNODC}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The private sector was represented by IOM and UNODC.",
+    "The United Nations were represented by IOM and UNODC.",
+    "Civil society is represented by IOM and UNODC.",
+])
+def test_extract_frame_represented_by_takes_part(sentence):
+    assert participants(f"{OPENING} {sentence}") >= {IOM, UNODC}
+
+
+LINKED = ("On 3-4 May 2024 officials met in Suva for two linked meetings: the Fifth Screening Workshop and the "
+          "Second Border Dialogue. The Fifth Screening Workshop came first, with Fiji attending. The Second Border "
+          "Dialogue followed, with Samoa attending. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both meetings were co-chaired by Australia and Indonesia.",
+    "Across the two days, Australia and Indonesia acted as co-chairs.",
+    "The two meetings were hosted by Australia and Indonesia.",
+])
+def test_extract_frame_reference_to_both_events_returns_to_both(sentence):
+    x = extract_article(article(LINKED + sentence))
+    assert [set(e.organisers) for e in x.events] == [{"Australia", "Indonesia"}] * 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "On the second day, Fiji and Samoa co-hosted a border dialogue.",
+    "Day two saw Fiji and Samoa co-host a border dialogue.",
+    "The second day of the week brought a border dialogue co-hosted by Fiji and Samoa.",
+])
+def test_extract_frame_nth_day_counts_from_the_frame_start(sentence):
+    x = extract_article(article("The Fifth Screening Workshop opened the week. " + sentence,
+                                header_date="3-7 May 2024", header_place="Suva, Fiji"))
+    assert [(e.start, set(e.organisers)) for e in x.events if e.start == "2024-05-04"] == \
+        [("2024-05-04", {"Fiji", "Samoa"})]
+
+
+def test_extract_frame_words_of_an_organisation_name_do_not_switch_the_event():
+    x = extract_article(article(
+        "The RSO convened a border screening workshop in Suva on 3 May 2024. Fiji took part. "
+        "The Asia Dialogue on Forced Migration also attended. Members agreed a statement for the "
+        "Pacific Consultation on Safe Migration, held in Apia on 6 June 2024."))
+    assert [("Asia Dialogue on Forced Migration" in e.participants) for e in x.events] == [True, False]

@@ -57,6 +57,11 @@ class _Heads:
         self.kinds = {" ".join(t.norm for t in tokenize(h)): kind for h, kind in heads.items()}
         self.max_len = max(len(h.split()) for h in heads) if heads else 1
         self.first = frozenset(k.split()[0] for k in self.kinds)
+        members = lexicon.patterns.get("membership_words", {})
+        self.members_before = frozenset(normalise(w) for w in members.get("before", []))
+        self.members_after = frozenset(normalise(w) for w in members.get("after", []))
+        self.member_adjectives = frozenset(normalise(w) for w in members.get("adjectives", []))
+        self.member_groups = frozenset(normalise(w) for w in members.get("groups", []))
         self.title_first = frozenset(tokenize(t)[0].norm for t in lexicon.patterns.get("title_words", []))
         # last words of a title or a body, never of a place: "IOM Chief of Mission in Fiji"
         self.not_place = frozenset(k.split()[-1] for k in self.kinds) | frozenset(
@@ -371,7 +376,9 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
                                 attrs={"country": country}))
     out.extend(m for m in _pattern_places(si, s, taken, out) if s.tokens[m.end - 1].norm not in heads.not_place)
     out.sort(key=lambda m: (m.start, -m.end))
-    return _drop_acronym_definitions(out, toks)
+    out = _drop_acronym_definitions(out, toks)
+    _mark_as_members(out, toks, heads)
+    return out
 
 
 def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
@@ -392,15 +399,28 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
             prev.end, prev.char_end = m.end, m.char_end
             continue
         out.append(m)
-    for i, m in enumerate(out):
-        # "Bali Process Member States", "the Bali Process family": the members act, not the body
-        k = m.end
-        if m.kind == "org" and k < len(toks) and (toks[k].norm in {"members", "observers", "membership", "family",
-                                                                     "region", "countries"} or (
-                toks[k].norm in {"member", "observer"} and k + 1 < len(toks) and toks[k + 1].norm in {
-                    "states", "state", "countries", "organisations", "governments", "and"})):
-            m.attrs["as_members"] = True  # "Bali Process Member and Observer Governments"
     return out
+
+
+def _mark_as_members(mentions: list[Mention], toks, heads: _Heads) -> None:
+    """Bodies named for their members act through them, not as themselves: "Bali Process Member
+    States", "the Bali Process family", "members of the Steering Group and the Ad Hoc Group"."""
+    before, previous = False, None
+    for m in mentions:
+        if m.kind != "org":
+            continue
+        words = [t.norm for t in toks[max(0, m.start - 4):m.start]]
+        while words and words[-1] in {"the", "of"}:
+            words.pop()
+        gap = [t.norm for t in toks[previous.end:m.start]] if previous is not None else []
+        joined = before and set(gap) <= {"and", "of", "the", ","} and "and" in gap
+        before = joined or (bool(words) and words[-1] in heads.members_before)
+        after = toks[m.end].norm if m.end < len(toks) else ""
+        following = toks[m.end + 1].norm if m.end + 1 < len(toks) else ""
+        if before or after in heads.members_after or (after in heads.member_adjectives and
+                                                      following in heads.member_groups):
+            m.attrs["as_members"] = True
+        previous = m
 
 
 def _of_after_acronym(toks, a: int, b: int) -> bool:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from ..lexicon import Lexicon, normalise
 from ..model import Article
-from ..dates import find_dates, find_weekdays
+from ..dates import find_dates, find_nth_days, find_weekdays
 from ..layout import dateline_end
 from .entities import Mention
 from .frame import DocumentFrame
@@ -34,14 +34,15 @@ LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\bal
 BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|also|successfully|together|has|have|had|"
                         r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all|pleased|"
                         r"glad|proud|honoured|honored|delighted|to|will|would|subsequently|later|further)\b)*$", re.I)
-LEAD_GAP = re.compile(r"^(?:\s|,|:|['’]s\b|\b(?-i:[A-Z][\w\-]*)\b|\b(?:the|a|an|and|of|from|were|was|are|is|membership|senior|government|law|enforcement|officials?|"
+# "by two Bali Process groups: A and B", "by three agencies, namely A, B and C": a count of the list to come
+COUNTED = r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|both|\d+)\s+(?:[A-Z][\w\-]*\s+){0,4}" \
+          r"[a-z]+s\b\s*[:,]?\s*(?:namely\b)?)"
+COUNTED_LEAD = re.compile(r"\s*(?:the\s+)?" + COUNTED, re.I)
+LEAD_GAP = re.compile(r"^(?:" + COUNTED + r"|\s|,|:|['’]s\b|\b(?-i:[A-Z][\w\-]*)\b|\b(?:the|a|an|and|of|from|were|was|are|is|membership|senior|government|law|enforcement|officials?|"
                       r"officers?|experts?|representatives?|delegates?|delegations?|participants?|members?|"
                       r"member|states?|organisations?|organizations?|agencies|partners?|colleagues|staff|"
                       r"counterparts|practitioners|policy|more|than|over|some|\d+)\b)*$", re.I)
 RUN_VERBS = re.compile(r"\bto (run|host|deliver|organi[sz]e|conduct|co-host|hold|convene|facilitate)\b", re.I)
-GENERIC_NAME_WORDS = {"meeting", "training", "workshop", "conference", "forum", "dialogue", "session", "event",
-                      "webinar", "programme", "program", "bali", "process", "rso", "annual", "regional",
-                      "launch", "course", "roundtable", "day", "two", "three", "first", "second", "the"}
 
 
 @dataclass
@@ -64,6 +65,7 @@ class _Cues:
         p = lexicon.patterns
         triggers = p.get("event_triggers", {})
         self.trigger_kind = {k.lower(): v for k, v in triggers.items()}
+        self.generic_name_words = frozenset(normalise(w) for w in p.get("generic_event_name_words", []))
         self.trigger = re.compile(r"\b(" + phrase_pattern(t.lower() for t in triggers) + r")\b", re.I)
         # "delivered a virtual workshop": the object of the verb is an event, so its subject ran it
         event_nouns = [t for t in triggers if " " not in t and t.islower() and not t.endswith("ed")]
@@ -211,7 +213,7 @@ SAME_PARTNERS = re.compile(r"\b(?:with|by)\s+the\s+same\s+(?:partners|organi[sz]
 UMBRELLA = re.compile(r"\b(?:activities|events|initiatives|programmes|programs|sessions|trainings)\s+(?:that|which)\s+"
                       r"(?P<who>.{1,120}?)\s+(?:delivered|organi[sz]ed|held|hosted|ran|conducted|convened|"
                       r"implemented|co-hosted|co-organi[sz]ed)\b", re.I)
-STRICT_LEAD = re.compile(r"^(?:\s|\bthe\b|\bgovernments?\s+of\b)*$", re.I)
+STRICT_LEAD = re.compile(r"^(?:" + COUNTED + r"|\s|\bthe\b|\bgovernments?\s+of\b)*$", re.I)
 # "X, in partnership with Y and Z, hosted …": the partners sit between the subject and its verb
 INTERJECTED_PARTNERS = re.compile(r"(?:,\s*|\s+)(?:in partnership with|in collaboration with|in cooperation with|together with|"
                                   r"jointly with|alongside|along with|with the support of|supported by)\s+(?:the\s+)?$", re.I)
@@ -250,6 +252,9 @@ def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = Fal
     """Actors listed right after `pos` (up to `limit`); with `strict` the list must start at once ("with the RSO")."""
     out, cursor, first = [], pos, True
     lead = STRICT_LEAD if strict else LEAD_GAP
+    counted = COUNTED_LEAD.match(s.text, pos - s.start)
+    if counted:
+        cursor = s.start + counted.end()  # "by two Bali Process groups:": the count's words are not in the list
     for m in actors:
         if m.char_start < cursor:
             continue
@@ -502,7 +507,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     cues = lexicon.compiled("events", lambda: _Cues(lexicon))
     title_trigger = cues.trigger.search(article.title or "")
     title_kind = cues.trigger_kind[title_trigger.group(1).lower()] if title_trigger else None
-    events = _dated_events(article, sentences, mentions, cues, title_kind)
+    events = _dated_events(article, sentences, mentions, cues, title_kind, frame)
     _frame_events(frame, events, sentences, cues, article, mentions, title_kind)
     if not events:
         undated = _undated_subject_event(article, sentences, cues, title_trigger, title_kind)
@@ -511,7 +516,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             events.append(undated)
     if not events:
         return []
-    _assign_sentences(events, sentences, cues)
+    _assign_sentences(events, sentences, mentions, cues)
     actors = [m for m in mentions if m.kind in {"state", "org"} and not m.attrs.get("as_members")]
     _fill_roles(events, sentences, mentions, actors, people, cues)
     _inherit_organisers(events, sentences, actors)
@@ -521,52 +526,72 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     return events
 
 
-def _sentence_dates(si: int, s: Sentence, year: int | None, published: date | None) -> list:
-    """The dates a sentence gives: day-precise forms, else weekdays against publication
-    ("began … on Monday"); a dateline's date is the report's, not an event's."""
+def _sentence_dates(si: int, s: Sentence, year: int | None, published: date | None,
+                    span: tuple[date, date] | None) -> list:
+    """The dates a sentence gives: day-precise forms, else a day counted within the span talked
+    about ("on the second day"), else weekdays against publication ("began … on Monday");
+    a dateline's date is the report's, not an event's."""
     spans = find_dates(s.text, year, offset=s.start)
     if si == 0 and (line_end := dateline_end(s.text)):
         spans = [d for d in spans if d.char_start - s.start >= line_end]
+    if not spans and span:
+        spans = find_nth_days(s.text, span[0], span[1], offset=s.start)
     if not spans and published:
         spans = find_weekdays(s.text, published, offset=s.start)
     return spans
 
 
+def _publication_year(d, s: Sentence, published: date | None) -> tuple[str, str]:
+    """A date without a year more than 200 days after publication is last year's."""
+    if published and date.fromisoformat(d.start) > published + timedelta(days=200) \
+            and not re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):
+        return _shift_year(d.start, -1), _shift_year(d.end, -1)
+    return d.start, d.end
+
+
 def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Mention], cues: _Cues,
-                  title_kind: str | None) -> list[EventRecord]:
+                  title_kind: str | None, frame: DocumentFrame) -> list[EventRecord]:
     """An event for each date span a sentence with an activity word or event verb gives; one
     sentence may name several ("the 18th X meeting and the 17th Y meeting took place over 2-3 May")."""
     published = date.fromisoformat(article.date) if article.date else None
     events: list[EventRecord] = []
     by_dates: dict[tuple, EventRecord] = {}
+    span = (date.fromisoformat(frame.start), date.fromisoformat(frame.end or frame.start)) if frame.start else None
     for si, s in enumerate(sentences):
-        for d in _sentence_dates(si, s, article.year, published):
+        for d in _sentence_dates(si, s, article.year, published, span):
             if events and UNTIL.search(s.text[:d.char_start - s.start]) and d.start == d.end:
                 _extend_to(events[-1], d.end, si)  # "the course, which runs until 16 August"
                 continue
-            start, end = d.start, d.end
-            if published and date.fromisoformat(start) > published + timedelta(days=200) \
-                    and not re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):
-                start, end = _shift_year(start, -1), _shift_year(end, -1)
+            start, end = _publication_year(d, s, published)
             verb = cues.verb.search(s.text)
             if not (cues.trigger.search(s.text) or verb):
                 continue
             if (start, end) in by_dates:
                 by_dates[(start, end)].sentences.append(si)
                 continue
-            kind = _kind_near(s, d.char_start, cues) or (
-                "launch" if verb and verb.group(1).lower() in {"launched", "released", "announced", "published"}
-                else (title_kind or "meeting"))
-            org_spans = [(m.char_start, m.char_end) for m in mentions if m.sentence == si and m.kind == "org"]
-            names = _numbered_names(s, cues) or _coordinated_names(s, cues, org_spans) or \
-                [_event_name(s, cues, article.title, org_spans)]
-            for name in names:
-                trigger = cues.trigger.search(name)
-                ev = EventRecord(name, cues.trigger_kind[trigger.group(1).lower()] if trigger and len(names) > 1
-                                 else kind, start, end, [si], si)
+            for ev in _events_dated_by(si, s, d, (start, end), verb, article, mentions, cues, title_kind):
                 by_dates.setdefault((start, end), ev)
                 events.append(ev)
+            if not frame.start and start != end:
+                span = (date.fromisoformat(start), date.fromisoformat(end))
     return events
+
+
+def _events_dated_by(si: int, s: Sentence, d, dates: tuple[str, str], verb, article: Article,
+                     mentions: list[Mention], cues: _Cues, title_kind: str | None) -> list[EventRecord]:
+    """The events a sentence names for one of its dates: its numbered or coordinated names, else one."""
+    kind = _kind_near(s, d.char_start, cues) or (
+        "launch" if verb and verb.group(1).lower() in {"launched", "released", "announced", "published"}
+        else (title_kind or "meeting"))
+    org_spans = [(m.char_start, m.char_end) for m in mentions if m.sentence == si and m.kind == "org"]
+    names = _numbered_names(s, cues) or _coordinated_names(s, cues, org_spans) or \
+        [_event_name(s, cues, article.title, org_spans)]
+    out = []
+    for name in names:
+        trigger = cues.trigger.search(name)
+        out.append(EventRecord(name, cues.trigger_kind[trigger.group(1).lower()] if trigger and len(names) > 1
+                               else kind, dates[0], dates[1], [si], si))
+    return out
 
 
 def _extend_to(ev: EventRecord, end: str, si: int) -> None:
@@ -798,7 +823,7 @@ def _undated_subject_event(article: Article, sentences: list[Sentence], cues: _C
             name = title[title_trigger.start():]  # "… Roundtable on preventing X"
         else:
             name = _event_name(sentences[best], cues, title) if sentences else title
-        if len(set(normalise(name).split()) - GENERIC_NAME_WORDS) < 2:
+        if len(set(normalise(name).split()) - cues.generic_name_words) < 2:
             name = title
         return EventRecord(name, title_kind, None, None, [best], best)
     verb = cues.headline_verb.search(title)
@@ -864,27 +889,51 @@ def _shift_year(iso: str, delta: int) -> str:
         return d.replace(year=d.year + delta, day=28).isoformat()
 
 
-def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], cues: _Cues) -> None:
+# "both meetings", "across the two days", "all three workshops": the events named together, again
+GROUP_REFERENCE = re.compile(r"\b(?:both(?:\s+the)?|the\s+(?:two|three|four|five)|all\s+(?:the\s+)?(?:two|three|four|five))"
+                             r"\s+(?:[\w-]+\s+)?[a-z]+s\b", re.I)
+
+
+def _outside_organisations(si: int, s: Sentence, mentions: list[Mention]) -> str:
+    """The sentence with the names of organisations blanked: "the Asia Dialogue on Forced Migration"
+    names no dialogue."""
+    text = s.text
+    for m in mentions:
+        if m.sentence == si and m.kind == "org":
+            a, b = m.char_start - s.start, m.char_end - s.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], mentions: list[Mention],
+                      cues: _Cues) -> None:
     """Each sentence goes to the event it dates or names, else to the events last talked about.
 
     Events dated or named by one sentence ("two linked meetings: the 19th X and the 18th Y") share
-    the sentences after it until one of them is named on its own; a sentence names an event when it
-    holds an activity word and two of the event's own name words ("senior officials of A and B"
-    does not name the "Senior Officials' Meeting").
+    the sentences after it until one of them is named on its own, and again where a sentence speaks
+    of them together ("both meetings", "across the two days"); a sentence names an event when it
+    holds an activity word and two of the event's own name words, stop words aside ("senior
+    officials of A and B" does not name the "Senior Officials' Meeting").
     """
     by_anchor: dict[int, list[EventRecord]] = {}
     for ev in events:
         by_anchor.setdefault(ev.anchor, []).append(ev)
-    name_words = {id(ev): set(normalise(ev.name).split()) - GENERIC_NAME_WORDS for ev in events}
+    name_words = {id(ev): set(normalise(ev.name).split()) - cues.generic_name_words for ev in events}
     current = by_anchor.get(events[0].anchor, events[:1])
+    together = current if len(current) > 1 else None
     for si, s in enumerate(sentences):
         if si in by_anchor:
             current = by_anchor[si]
-        elif cues.trigger.search(s.text):
-            words = set(normalise(s.text).split())
-            named = [ev for ev in events if len(name_words[id(ev)] & words) >= 2]
-            if len(named) == 1:
-                current = named
+            together = current if len(current) > 1 else together
+        else:
+            text = _outside_organisations(si, s, mentions)
+            if together and GROUP_REFERENCE.search(text):
+                current = together
+            elif cues.trigger.search(text):
+                words = set(normalise(text).split())
+                named = [ev for ev in events if len(name_words[id(ev)] & words) >= 2]
+                if len(named) == 1:
+                    current = named
         for ev in current:
             if si not in ev.sentences:
                 ev.sentences.append(si)
