@@ -288,3 +288,31 @@ def test_extract_frame_words_of_an_organisation_name_do_not_switch_the_event():
         "The Asia Dialogue on Forced Migration also attended. Members agreed a statement for the "
         "Pacific Consultation on Safe Migration, held in Apia on 6 June 2024."))
     assert [("Asia Dialogue on Forced Migration" in e.participants) for e in x.events] == [True, False]
+
+
+HOME_AFFAIRS = "Department of Home Affairs"
+
+
+@pytest.mark.parametrize("text", [
+    "The RSO and Australia's Department of Home Affairs were co-hosts of a workshop in Suva on 3 May 2024.",
+    "On 3 May 2024 the RSO and Australia's Department of Home Affairs co-hosted a workshop in Suva.",
+    "A workshop in Suva on 3 May 2024 was organised by Australia's Department of Home Affairs and the RSO.",
+])
+def test_extract_frame_possessive_state_inside_a_list_of_organisers(text):
+    assert organisers(text) == {RSO, HOME_AFFAIRS}
+
+
+def test_extract_frame_bare_head_of_a_new_name_refers_to_no_other_body():
+    x = extract_article(article(
+        "The RSO convened a border screening workshop in Suva on 3 May 2024. Industry was represented by "
+        "the Pacific Screening Group. The Working Group's Eighth Annual Meeting followed on 4 May 2024."))
+    assert [(e.organisers, e.participants) for e in x.events] == [((RSO,), ("Pacific Screening Group",)), ((), ())]
+
+
+@pytest.mark.parametrize("text", [
+    "The RSO opened a workshop in Suva on 3 May 2024, which was chaired by Fiji and Samoa.",
+    "A workshop, which was co-hosted by Fiji and Samoa, took place in Suva on 3 May 2024.",
+    "Officials met in Suva on 3 May 2024 for a workshop that was convened by Fiji and Samoa.",
+])
+def test_extract_frame_relative_passive_names_the_event_organisers(text):
+    assert organisers(text) == {"Fiji", "Samoa"}

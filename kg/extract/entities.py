@@ -144,7 +144,7 @@ def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazett
         toks = sentences[m.sentence].tokens
         if m.kind == "org" and m.entry is None:
             gaz.add(m.name, "org-pattern", m.attrs)
-            if m.attrs.get("short"):
+            if m.attrs.get("short") and len(m.attrs["short"].split()) > 1:  # "Group" alone names no one body
                 gaz.add(m.attrs["short"], "org-pattern", m.attrs)
         acronym = _acronym_after(toks, m.end) or m.attrs.get("acronym_inside")
         if acronym and m.kind in {"org", "state"}:

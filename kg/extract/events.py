@@ -30,7 +30,8 @@ POSSESSIVE_GAP = re.compile(r"^\s*['’]s?\s+$")
 LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\balong with\b|\bincluding\b|\bplus\b|"
                       r"\bthe\b|\bits\b|\btheir\b|\bfrom\b|\bof\b|&|\bboth\b|\bMember Organisations\b|"
                       r"\bgovernments?\s+of\b|"
-                      r"\bMember States\b|\b(?:Co-)?Chairs?\b|\(\s*[\w\-–&/ ]{1,12}\s*\)|[()]|['’]s\b|–|—)*$", re.I)
+                      r"\bMember States\b|\b(?:Co-)?Chairs?\b|\(\s*[\w\-–&/ ]{1,12}\s*\)|[()]|['’]s\b|–|—|"
+                      r"\b(?-i:[A-Z][\w\-]*)['’]s\b)*$", re.I)  # "A and Australia's B": the state owns B
 BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|also|successfully|together|has|have|had|"
                         r"was|were|is|are|recently|both|each|then|officially|formally|proudly|who|all|pleased|"
                         r"glad|proud|honoured|honored|delighted|to|will|would|subsequently|later|further)\b)*$", re.I)
@@ -369,8 +370,9 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
         spans.append((m.start(), m.end()))
         for role, direction in cues.cue_info.get(cue, []):
             if direction == "after":
-                if re.search(r"\b(is|are|was|were)\s+$", s.text[:m.start()], re.I) and \
-                        _subject_is_body(s, m.start(), actors):
+                auxiliary = cue.split()[0] in {"is", "are", "was", "were"}
+                if (auxiliary or re.search(r"\b(is|are|was|were)\s+$", s.text[:m.start()], re.I)) and \
+                        _subject_is_body(s, m.start() + (len(cue.split()[0]) if auxiliary else 0), actors):
                     continue  # "IACAT, the body that …, is chaired by the Department of Justice"
                 found = (_list_after(s, s.start + m.end(), actors) if role == "organiser"
                          else _participants_after(s, m.end(), actors))

@@ -77,7 +77,8 @@ def class_cues(patterns: dict) -> dict[str, dict[str, list[str]]]:
             base, third, past, participle = forms(lemma, irregular)
             out[role]["before"] += [past, f"jointly {past}"]  # news reports in the past; "co-chairs the
             # Bali Process" and "holds this function each year" are standing roles, not this event's
-            out[role]["after"] += [f"{participle} by", f"jointly {participle} by",
+            out[role]["after"] += [f"{participle} by", f"jointly {participle} by", f"was {participle} by",
+                                   f"were {participle} by", f"is {participle} by", f"are {participle} by",
                                    f"{gerund(lemma)} were", f"{gerund(lemma)} was"]  # "Co-chairing were X and Y"
     for noun in patterns.get("organiser_nouns", []):
         plural = noun if noun.endswith("s") else noun + "s"
