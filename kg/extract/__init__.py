@@ -65,7 +65,7 @@ def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None, 
         mentions = merge_mentions(article.text, sentences, mentions, proposals, lexicon)
     people = find_people(sentences, mentions, lexicon)
     people = _with_proposed_names(article, sentences, mentions, people, lexicon, names)
-    mentions = [m for m in mentions if not m.attrs.get("in_person")]  # "Dr. Retna Sari": a name, not the city
+    mentions = [m for m in mentions if not m.facts.in_person]  # "Dr. Retna Sari": a name, not the city
     if proposals:
         people = merge_people(sentences, mentions, people, proposals)
     events = find_events(article, sentences, mentions, people, lexicon, frame)

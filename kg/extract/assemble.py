@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, OrganisationEntry, normalise
 from ..model import (Article, Event, Evidence, Extraction, Organisation, Person, Place, Role, State)
@@ -27,15 +28,15 @@ def _canonical_org(m: Mention, lexicon: Lexicon) -> OrganisationEntry | None:
     Never across countries: "the Iraqi Ministry of Foreign Affairs" is not Indonesia's,
     even where the lexicon knows Indonesia's by the short form "Ministry of Foreign Affairs".
     """
-    country = m.attrs.get("country")
+    country = m.facts.country
 
     def same_country(entry: OrganisationEntry | None) -> OrganisationEntry | None:
         return entry if entry is None or not country or not entry.country or entry.country == country else None
 
     if m.entry is not None:
         return same_country(m.entry)
-    name = normalise(m.attrs.get("short") or m.attrs.get("name") or m.name)
-    if m.attrs.get("parent"):
+    name = normalise(m.facts.short or m.facts.name or m.name)
+    if m.facts.parent:
         return None
     words = name.split()
     if len(words) < 4:
@@ -48,125 +49,152 @@ def _canonical_org(m: Mention, lexicon: Lexicon) -> OrganisationEntry | None:
     return None
 
 
-def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention],
-             people: list[PersonMention], events: list[EventRecord], lexicon: Lexicon) -> Extraction:
-    states: dict[str, dict] = {}
-    orgs: dict[str, dict] = {}
-    places: dict[str, dict] = {}
-    key_of: dict[int, str] = {}   # id(mention) -> entity key
-    for m in mentions:
+@dataclass
+class _Actor:
+    """One state, organisation or place of the article: its name, the forms the text uses, where."""
+
+    name: str
+    entry: object = None
+    kind: str = "other"
+    country: str | None = None
+    forms: list[str] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    standalone: bool = False  # named on its own at least once, not only inside an event's name
+
+
+@dataclass
+class _PersonRecord:
+    name: str
+    honorific: str | None
+    roles: list[tuple[str | None, str | None, int]] = field(default_factory=list)  # (title, body, sentence)
+    sentences: list[int] = field(default_factory=list)
+
+
+class _Registry:
+    """The article's actors, one record per canonical key, with the key of every mention."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.states: dict[str, _Actor] = {}
+        self.orgs: dict[str, _Actor] = {}
+        self.places: dict[str, _Actor] = {}
+        self.persons: dict[str, _PersonRecord] = {}
+        self.key_of: dict[int, str] = {}  # id(mention) -> actor key
+
+    def add(self, m: Mention) -> None:
         if m.kind == "state":
             e = m.entry
-            rec = states.setdefault(e.iso3, {"name": e.name if m.attrs.get("demonym") else m.name,
-                                             "forms": [], "entry": e, "sentences": []})
-            rec["forms"].append(m.name if not m.attrs.get("demonym") else e.name)
-            rec["forms"].extend(m.attrs.get("acronyms", ()))
-            rec["sentences"].append(m.sentence)
-            key_of[id(m)] = e.iso3
+            rec = self.states.setdefault(e.iso3, _Actor(e.name if m.facts.demonym else m.name, e))
+            rec.forms += [e.name if m.facts.demonym else m.name, *m.facts.acronyms]
+            self._remember(m, rec, e.iso3)
         elif m.kind == "org":
-            entry = _canonical_org(m, lexicon)
-            key = entry.id if entry is not None else m.key
-            rec = orgs.setdefault(key, {"name": entry.name if entry else _pattern_name(m),
-                                        "forms": [], "entry": entry, "sentences": [],
-                                        "kind": entry.kind if entry else m.attrs.get("kind", "other"),
-                                        "country": entry.country if entry else m.attrs.get("country")})
-            rec.setdefault("standalone", False)
-            rec["standalone"] = rec["standalone"] or not m.attrs.get("in_name") or m.attrs.get("owner")
-            rec["forms"].append(m.name)
-            for extra in ("short", "name"):
-                if m.attrs.get(extra):
-                    rec["forms"].append(m.attrs[extra])
-            rec["forms"].extend(m.attrs.get("aliases", ()))
-            paren = re.search(r"\s*\(([A-Z][A-Za-z0-9\-/&]+)\)\s*", m.name)
-            if paren and entry is None:
-                # "UN Refugee Agency (UNHCR) Regional Bureau …" is also "UNHCR Regional Bureau …"
-                rec["forms"].append(m.name[:paren.start()] + " " + m.name[paren.end():])
-                rec["forms"].append(paren.group(1) + " " + m.name[paren.end():])
-            rec["forms"].extend(m.attrs.get("acronyms", ()))
-            if not rec["country"] and m.attrs.get("country"):
-                rec["country"] = m.attrs["country"]
-            rec["sentences"].append(m.sentence)
-            key_of[id(m)] = key
+            self._add_organisation(m)
         elif m.kind == "place":
             shouted = m.entry is not None and m.name.isupper()  # "MANILA, 25 November 2022 –"
-            rec = places.setdefault(m.key, {"name": m.entry.name if shouted else m.name,
-                                            "country": m.attrs.get("country"), "sentences": []})
-            rec["sentences"].append(m.sentence)
-            key_of[id(m)] = m.key
-    # an organisation named only inside an event's or document's name is not listed
-    for key in [k for k, r in orgs.items() if not r.get("standalone")]:
-        orgs.pop(key)
-    # a place that is also a state's or an organisation's name is not a place
-    for key in [k for k, p in places.items() if lexicon.state_by_form(p["name"])]:
-        places.pop(key)
+            rec = self.places.setdefault(m.key, _Actor(m.entry.name if shouted else m.name, country=m.facts.country))
+            self._remember(m, rec, m.key)
 
-    def aliases(name: str, forms) -> tuple[str, ...]:
-        seen, out = {normalise(name)}, []
-        for f in forms:
-            f = re.sub(r"^(the|The)\s+", "", f.strip())
-            if f and normalise(f) not in seen:
-                seen.add(normalise(f))
-                out.append(f)
-        return tuple(out)
+    def _remember(self, m: Mention, rec: _Actor, key: str) -> None:
+        rec.sentences.append(m.sentence)
+        self.key_of[id(m)] = key
 
-    state_objs = []
-    for iso3, r in states.items():
-        e = r["entry"]
-        state_objs.append(State(r["name"], aliases(r["name"], [e.name, *e.aliases, *r["forms"]]), iso3,
-                                _evidence(sentences, r["sentences"])))
-    org_objs = []
-    org_names: dict[str, str] = {}
-    for key, r in orgs.items():
-        e = r["entry"]
-        forms = ([e.name] + ([e.acronym] if e.acronym else []) + list(e.aliases) if e else []) + r["forms"]
-        org_objs.append(Organisation(r["name"], aliases(r["name"], forms), r["kind"], r["country"],
-                                     e.id if e else None, _evidence(sentences, r["sentences"])))
-        org_names[key] = r["name"]
-    state_names = {iso3: r["name"] for iso3, r in states.items()}
-    place_objs = [Place(r["name"], r["country"], _evidence(sentences, r["sentences"])) for r in places.values()]
-    place_names = {k: r["name"] for k, r in places.items()}
+    def _add_organisation(self, m: Mention) -> None:
+        entry = _canonical_org(m, self.lexicon)
+        key = entry.id if entry is not None else m.key
+        rec = self.orgs.setdefault(key, _Actor(entry.name if entry else _pattern_name(m), entry,
+                                               entry.kind if entry else m.facts.kind or "other",
+                                               entry.country if entry else m.facts.country))
+        rec.standalone = rec.standalone or not m.facts.in_name or m.facts.owner
+        rec.forms += [m.name, *(f for f in (m.facts.short, m.facts.name) if f), *m.facts.aliases]
+        paren = re.search(r"\s*\(([A-Z][A-Za-z0-9\-/&]+)\)\s*", m.name)
+        if paren and entry is None:
+            # "UN Refugee Agency (UNHCR) Regional Bureau …" is also "UNHCR Regional Bureau …"
+            rec.forms += [m.name[:paren.start()] + " " + m.name[paren.end():], paren.group(1) + " " + m.name[paren.end():]]
+        rec.forms += list(m.facts.acronyms)
+        if not rec.country and m.facts.country:
+            rec.country = m.facts.country
+        self._remember(m, rec, key)
 
-    def actor_name(m: Mention) -> str | None:
-        k = key_of.get(id(m))
-        return org_names.get(k) or state_names.get(k)
+    def prune(self) -> None:
+        """An organisation named only inside an event's or document's name is not listed; a place
+        that is also a state's name is not a place."""
+        for key in [k for k, r in self.orgs.items() if not r.standalone]:
+            self.orgs.pop(key)
+        for key in [k for k, p in self.places.items() if self.lexicon.state_by_form(p.name)]:
+            self.places.pop(key)
 
-    # people: one per key, roles merged
-    persons: dict[str, dict] = {}
-    for p in people:
-        rec = persons.setdefault(p.key, {"name": p.name, "honorific": p.honorific, "roles": [], "sentences": []})
-        if len(p.name) > len(rec["name"]):
-            rec["name"] = p.name
-        rec["honorific"] = rec["honorific"] or p.honorific
-        rec["sentences"].append(p.sentence)
+    def actor_name(self, m: Mention | None) -> str | None:
+        k = self.key_of.get(id(m)) if m is not None else None
+        rec = self.orgs.get(k) or self.states.get(k)
+        return rec.name if rec else None
+
+    def place_name(self, m: Mention | None) -> str | None:
+        rec = self.places.get(self.key_of.get(id(m))) if m is not None else None
+        return rec.name if rec else None
+
+    def add_person(self, p: PersonMention) -> None:
+        """One record per person key, roles merged; a title without a body takes the body its
+        portfolio names ("Minister of Home Affairs" at the article's "Ministry of Home Affairs")."""
+        rec = self.persons.setdefault(p.key, _PersonRecord(p.name, p.honorific))
+        if len(p.name) > len(rec.name):
+            rec.name = p.name
+        rec.honorific = rec.honorific or p.honorific
+        rec.sentences.append(p.sentence)
         for title, org in p.roles:
-            org_name = actor_name(org) if org is not None else None
-            if org is not None and org.kind == "state":
-                org_name = None
-            role = (_clean_title(title, lexicon), org_name)
+            org_name = self.actor_name(org) if org is not None and org.kind != "state" else None
+            role = (_clean_title(title, self.lexicon), org_name)
             if role[0] and not role[1]:
-                role = (role[0], _portfolio_body(role[0], org_names.values()))
-            if role != (None, None) and role not in [x[:2] for x in rec["roles"]]:
-                rec["roles"].append((role[0], role[1], p.sentence))
-    person_objs = [Person(r["name"], r["honorific"],
-                          tuple(Role(t, o, _evidence(sentences, [si])) for t, o, si in r["roles"]),
-                          _evidence(sentences, r["sentences"])) for r in persons.values()]
-    person_names = {k: r["name"] for k, r in persons.items()}
+                role = (role[0], _portfolio_body(role[0], [r.name for r in self.orgs.values()]))
+            if role != (None, None) and role not in [x[:2] for x in rec.roles]:
+                rec.roles.append((role[0], role[1], p.sentence))
 
+
+def _aliases(name: str, forms) -> tuple[str, ...]:
+    seen, out = {normalise(name)}, []
+    for f in forms:
+        f = re.sub(r"^(the|The)\s+", "", f.strip())
+        if f and normalise(f) not in seen:
+            seen.add(normalise(f))
+            out.append(f)
+    return tuple(out)
+
+
+def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention],
+             people: list[PersonMention], events: list[EventRecord], lexicon: Lexicon) -> Extraction:
+    """The article's states, organisations, people, places and events, each once, with evidence."""
+    reg = _Registry(lexicon)
+    for m in mentions:
+        reg.add(m)
+    reg.prune()
+    for p in people:
+        reg.add_person(p)
+    states = tuple(State(r.name, _aliases(r.name, [r.entry.name, *r.entry.aliases, *r.forms]), iso3,
+                         _evidence(sentences, r.sentences)) for iso3, r in reg.states.items())
+    orgs = tuple(Organisation(r.name, _aliases(r.name, _entry_forms(r.entry) + r.forms), r.kind, r.country,
+                              r.entry.id if r.entry else None, _evidence(sentences, r.sentences))
+                 for r in reg.orgs.values())
+    people_out = tuple(Person(r.name, r.honorific, tuple(Role(t, o, _evidence(sentences, [si])) for t, o, si in r.roles),
+                              _evidence(sentences, r.sentences)) for r in reg.persons.values())
+    places = tuple(Place(r.name, r.country, _evidence(sentences, r.sentences)) for r in reg.places.values())
     themes = _themes(article, lexicon)
-    event_objs = []
-    for ev in events:
-        organisers = _unique(actor_name(m) for m in ev.organisers)
-        # the organisations of the people who spoke at or attended an event took part in it;
-        # an organiser's own speakers do not make it a participant as well
-        speakers_orgs = [org_name for p in ev.people for _, org_name, _ in persons[p.key]["roles"]
-                         if org_name and org_name not in organisers]
-        participants = _unique([actor_name(m) for m in ev.participants] + speakers_orgs)
-        event_objs.append(Event(ev.name, ev.kind, ev.start, ev.end,
-                                place_names.get(key_of.get(id(ev.place))) if ev.place is not None else None,
-                                organisers, participants, _unique(person_names.get(p.key) for p in ev.people),
-                                themes, _evidence(sentences, [ev.anchor] if ev.anchor is not None else [])))
-    return Extraction(article, tuple(state_objs), tuple(org_objs), tuple(person_objs), tuple(place_objs),
-                      tuple(event_objs))
+    return Extraction(article, states, orgs, people_out, places,
+                      tuple(_event(ev, reg, themes, sentences) for ev in events))
+
+
+def _entry_forms(e) -> list[str]:
+    return [e.name] + ([e.acronym] if e.acronym else []) + list(e.aliases) if e else []
+
+
+def _event(ev: EventRecord, reg: _Registry, themes: tuple[str, ...], sentences: list[Sentence]) -> Event:
+    """An event with its actors by name; the bodies of the people who spoke at or attended it took
+    part in it, except an organiser's own speakers."""
+    organisers = _unique(reg.actor_name(m) for m in ev.organisers)
+    speakers_orgs = [org_name for p in ev.people for _, org_name, _ in reg.persons[p.key].roles
+                     if org_name and org_name not in organisers]
+    participants = _unique([reg.actor_name(m) for m in ev.participants] + speakers_orgs)
+    people = _unique(reg.persons[p.key].name if p.key in reg.persons else None for p in ev.people)
+    return Event(ev.name, ev.kind, ev.start, ev.end, reg.place_name(ev.place), organisers, participants, people,
+                 themes, _evidence(sentences, [ev.anchor] if ev.anchor is not None else []))
 
 
 PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Under-?Secretary|Director-General|Director General)\s+(?:of|for)\s+"
@@ -205,7 +233,7 @@ def _clean_title(title: str | None, lexicon: Lexicon) -> str | None:
 
 def _pattern_name(m: Mention) -> str:
     """A pattern organisation's name: "Fiji's Ministry of X" is named "Ministry of X"."""
-    name, short = m.attrs.get("name", m.name), m.attrs.get("short")
+    name, short = (m.facts.name or m.name), m.facts.short
     if short and re.search(r"['’]s\s", name[: len(name) - len(short) + 3]):
         return short
     return name

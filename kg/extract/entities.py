@@ -13,7 +13,7 @@ Patterns (all from data/patterns.yaml where they can be data):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import Lexicon, normalise
 from .gazetteer import Gazetteer, Match
@@ -34,6 +34,29 @@ DIRECTIONS = r"(?:north|south|east|west|north-east|north-west|south-east|south-w
 
 
 @dataclass
+class MentionFacts:
+    """What the text says of a mention beyond its lexicon entry (all optional)."""
+
+    kind: str | None = None          # an organisation's kind, where the lexicon does not know it
+    country: str | None = None       # the state an organisation or a place belongs to
+    key: str | None = None           # a pattern organisation's key
+    name: str | None = None          # a pattern organisation's full name ...
+    short: str | None = None         # ... and its short form ("Ministry of X" of "Fiji's Ministry of X")
+    parent: str | None = None        # the body an office belongs to ("UNODC's Regional Office")
+    aliases: list[str] = field(default_factory=list)
+    acronyms: dict[str, None] = field(default_factory=dict)  # acronyms the text defines, in order
+    acronym_inside: str | None = None  # "Regional Support Office (RSO) of the Bali Process"
+    acronym_of: str | None = None
+    demonym: bool = False            # a state named by its demonym ("Thai authorities")
+    in_name: bool = False            # inside an event's or a document's name ...
+    owner: bool = False              # ... that it owns ("the RSO 2023 Border Forum")
+    as_members: bool = False         # acts through its members ("Bali Process Member States")
+    in_person: bool = False          # a word of a person's name ("Dr. Retna Sari"), not the place
+    venue: bool = False              # a building or a hotel ("the Shangri-La Hotel")
+    source: str | None = None        # "ner" for names proposed by a model
+
+
+@dataclass
 class Mention:
     kind: str                 # state, org, place
     key: str                  # canonical key within the article
@@ -44,7 +67,7 @@ class Mention:
     char_start: int
     char_end: int
     entry: object = None      # lexicon entry when known
-    attrs: dict = field(default_factory=dict)
+    facts: MentionFacts = field(default_factory=MentionFacts)
 
 
 def _surface(tokens: tuple[Token, ...], i: int, j: int, text: str, offset: int) -> str:
@@ -136,24 +159,24 @@ def _as_venue(m: Mention, s: Sentence, venues: tuple[str, ...]) -> Mention:
         a -= 1  # the venue's own first words that the organisation pattern left out ("Bali")
     name = s.text[toks[a].start - s.start:m.char_end - s.start]
     return Mention("place", "place:" + normalise(name), name, m.sentence, a, m.end, toks[a].start, m.char_end,
-                   None, {"country": None, "venue": True})
+                   None, MentionFacts(venue=True))
 
 
 def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazetteer) -> None:
     for m in mentions:
         toks = sentences[m.sentence].tokens
         if m.kind == "org" and m.entry is None:
-            gaz.add(m.name, "org-pattern", m.attrs)
-            if m.attrs.get("short") and len(m.attrs["short"].split()) > 1:  # "Group" alone names no one body
-                gaz.add(m.attrs["short"], "org-pattern", m.attrs)
-        acronym = _acronym_after(toks, m.end) or m.attrs.get("acronym_inside")
+            gaz.add(m.name, "org-pattern", m.facts)
+            if m.facts.short and len(m.facts.short.split()) > 1:  # "Group" alone names no one body
+                gaz.add(m.facts.short, "org-pattern", m.facts)
+        acronym = _acronym_after(toks, m.end) or m.facts.acronym_inside
         if acronym and m.kind in {"org", "state"}:
-            m.attrs.setdefault("acronyms", {})[acronym] = None
+            m.facts.acronyms[acronym] = None
             if m.kind == "org":
-                target = m.entry if m.entry is not None else m.attrs
+                target = m.entry if m.entry is not None else m.facts
                 kind = "org" if m.entry is not None else "org-pattern"
                 gaz.add(acronym, kind, target)
-                m.attrs["acronym_of"] = acronym
+                m.facts.acronym_of = acronym
 
 
 LONG_FORM_CONNECTORS = {"and", "of", "for", "on", "the", "in", "&", "against", "to"}
@@ -226,32 +249,53 @@ def _acronym_after(tokens, j) -> str | None:
 
 
 def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon) -> list[Mention]:
-    toks, text, off = s.tokens, s.text, s.start
+    """The state, organisation and place mentions of one sentence: known names first, then names
+    grown around organisation heads, then the states and places outside organisations."""
+    toks = s.tokens
     matches = _scan(toks, gaz)
     taken = [None] * len(toks)  # token -> match covering it
     for m in matches:
         for k in range(m.start, m.end):
             taken[k] = m
-    orgs: list[Mention] = []
+    orgs = _known_orgs(si, s, matches)
+    _head_orgs(si, s, heads, taken, orgs)
+    _long_forms_of_acronyms(si, s, orgs, matches)
+    _national_bodies(si, s, matches, orgs)
+    _country_offices(si, s, orgs, taken)
+    _bracketed_countries(toks, orgs, taken)
+    out = orgs + _states_and_places(si, s, matches, orgs, taken, actor_nouns, heads)
+    out.extend(m for m in _pattern_places(si, s, taken, out) if s.tokens[m.end - 1].norm not in heads.not_place)
+    out.sort(key=lambda m: (m.start, -m.end))
+    out = _drop_acronym_definitions(out, toks)
+    _mark_as_members(out, toks, heads)
+    return out
 
-    # known organisations (gazetteer and forms learnt in pass 1)
+
+def _known_orgs(si, s: Sentence, matches) -> list[Mention]:
+    """Organisations of the gazetteer and forms learnt in the first pass; not those inside an
+    event's name after an ordinal ("the 8th Bali Process Ministerial Conference")."""
+    orgs: list[Mention] = []
     for m in matches:
-        instance = _is_instance(toks, m.start, m.end) if m.kind in {"org", "org-pattern"} else None
+        if m.kind not in {"org", "org-pattern"}:
+            continue
+        instance = _is_instance(s.tokens, m.start, m.end)
         if instance == "ordinal":
             continue
         if m.kind == "org":
-            attrs = {"in_name": True, "owner": instance == "owner"} if instance else None
+            facts = MentionFacts(in_name=True, owner=instance == "owner") if instance else None
             orgs.append(_org_mention(si, s, m.start, m.end, m.entry, m.entry.id, m.entry.kind, m.entry.country,
-                                     attrs=attrs))
-        elif m.kind == "org-pattern":
-            a = dict(m.entry)
+                                     facts=facts))
+        else:
+            a = replace(m.entry)
             if instance:
-                a["in_name"] = True
-                a["owner"] = instance == "owner"
-            orgs.append(_org_mention(si, s, m.start, m.end, None, a["key"], a["kind"], a.get("country"), attrs=a))
+                a.in_name, a.owner = True, instance == "owner"
+            orgs.append(_org_mention(si, s, m.start, m.end, None, a.key, a.kind, a.country, facts=a))
+    return orgs
 
-    # organisation heads not inside a known organisation
-    i = 0
+
+def _head_orgs(si, s: Sentence, heads: _Heads, taken, orgs: list[Mention]) -> None:
+    """Organisation names grown around a head word ("Ministry", "Office") not inside a known one."""
+    toks, i = s.tokens, 0
     while i < len(toks):
         h = heads.at(toks, i)
         if h is None or (taken[i] is not None and taken[i].kind in {"org", "org-pattern"}):
@@ -267,62 +311,76 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
             i = span[1]  # "the Humanitarian Division at the Department of …": part of a job title
             continue
         if span and span[1] - span[0] > h[0]:
-            a, b, country, short_from = span
-            name = _surface(toks, a, b, text, off)
-            inner = [o for o in orgs if a <= o.start and o.end <= b]
-            for o in inner:
-                orgs.remove(o)
-            if not _overlaps(orgs, a, b):
-                short = _surface(toks, short_from, b, text, off) if short_from > a else None
-                key = "pattern:" + normalise(short or name)
-                kind = h[1]
-                attrs = {"key": key, "kind": kind, "country": country, "short": short, "name": name}
-                owner = next((o for o in inner if o.entry is not None and o.entry.kind in INTERNATIONAL_KINDS
-                              and o.end + 1 < b and toks[o.end].text in {"'s", "’s"}), None)
-                if owner is not None:
-                    # an international body's own office: "UNODC's Regional Office for Southeast Asia"
-                    name = f"{owner.name} {_surface(toks, owner.end + 1, b, text, off)}"
-                    key, kind = "pattern:" + normalise(name), owner.entry.kind
-                    attrs = {"key": key, "kind": kind, "country": None, "short": None, "name": name,
-                             "parent": owner.entry.id}
-                orgs.append(_org_mention(si, s, a, b, None, key, kind, country, attrs=attrs))
-            i = max(i + 1, b)
+            _add_pattern_org(si, s, span, h[1], orgs)
+            i = max(i + 1, span[1])
         else:
             i += h[0]
 
-    # a pattern name that stops short of what its acronym spells:
-    # "Australian Transaction Reports and Analysis Centre (AUSTRAC)", not "Analysis Centre"
+
+def _add_pattern_org(si, s: Sentence, span, kind: str, orgs: list[Mention]) -> None:
+    """The organisation of tokens a..b in place of the known ones inside it; an international
+    body's own office is named after it ("UNODC's Regional Office for Southeast Asia")."""
+    toks, text, off = s.tokens, s.text, s.start
+    a, b, country, short_from = span
+    name = _surface(toks, a, b, text, off)
+    inner = [o for o in orgs if a <= o.start and o.end <= b]
+    for o in inner:
+        orgs.remove(o)
+    if _overlaps(orgs, a, b):
+        return
+    short = _surface(toks, short_from, b, text, off) if short_from > a else None
+    key = "pattern:" + normalise(short or name)
+    facts = MentionFacts(key=key, kind=kind, country=country, short=short, name=name)
+    owner = next((o for o in inner if o.entry is not None and o.entry.kind in INTERNATIONAL_KINDS
+                  and o.end + 1 < b and toks[o.end].text in {"'s", "’s"}), None)
+    if owner is not None:
+        name = f"{owner.name} {_surface(toks, owner.end + 1, b, text, off)}"
+        key, kind, country = "pattern:" + normalise(name), owner.entry.kind, None
+        facts = MentionFacts(key=key, kind=kind, name=name, parent=owner.entry.id)
+    orgs.append(_org_mention(si, s, a, b, None, key, kind, country, facts=facts))
+
+
+def _long_forms_of_acronyms(si, s: Sentence, orgs: list[Mention], matches) -> None:
+    """A pattern name that stops short of what its acronym spells:
+    "Australian Transaction Reports and Analysis Centre (AUSTRAC)", not "Analysis Centre"."""
+    toks = s.tokens
     for o in list(orgs):
         acronym = _acronym_after(toks, o.end) if o.entry is None else None
         a = _long_form_start(toks, o.start, o.end, acronym) if acronym else None
-        if a is not None and a < o.start and not _overlaps([x for x in orgs if x is not o], a, o.start):
-            orgs.remove(o)
-            name = _surface(toks, a, o.end, text, off)
-            key = "pattern:" + normalise(name)
-            country = o.attrs.get("country") or next((m.entry.name for m in matches if m.kind in {"state", "demonym"}
-                                                      and a <= m.start and m.end <= o.start), None)
-            orgs.append(_org_mention(si, s, a, o.end, None, key, o.attrs.get("kind", "other"), country,
-                                     attrs={**o.attrs, "key": key, "country": country, "short": None, "name": name}))
+        if a is None or a >= o.start or _overlaps([x for x in orgs if x is not o], a, o.start):
+            continue
+        orgs.remove(o)
+        name = _surface(toks, a, o.end, s.text, s.start)
+        key = "pattern:" + normalise(name)
+        country = o.facts.country or next((m.entry.name for m in matches if m.kind in {"state", "demonym"}
+                                           and a <= m.start and m.end <= o.start), None)
+        orgs.append(_org_mention(si, s, a, o.end, None, key, o.facts.kind or "other", country,
+                                 facts=replace(o.facts, key=key, country=country, short=None, name=name)))
 
-    # head-first national bodies: "Immigration New Zealand"
+
+def _national_bodies(si, s: Sentence, matches, orgs: list[Mention]) -> None:
+    """Head-first national bodies ("Immigration New Zealand") and governments named with "Royal"
+    and a demonym ("Royal Thai Government")."""
+    toks = s.tokens
     for m in matches:
-        if m.kind == "state" and m.start > 0 and toks[m.start - 1].norm in HEAD_FIRST and toks[m.start - 1].is_cap \
-                and not _overlaps(orgs, m.start - 1, m.end):
-            name = _surface(toks, m.start - 1, m.end, text, off)
-            key = "pattern:" + normalise(name)
-            orgs.append(_org_mention(si, s, m.start - 1, m.end, None, key, "government", m.entry.name,
-                                     attrs={"key": key, "kind": "government", "country": m.entry.name, "name": name}))
+        a, b = None, None
+        if m.kind == "state" and m.start > 0 and toks[m.start - 1].norm in HEAD_FIRST and toks[m.start - 1].is_cap:
+            a, b = m.start - 1, m.end
+        elif m.kind == "demonym" and m.start > 0 and toks[m.start - 1].text == "Royal" and m.end < len(toks) \
+                and toks[m.end].text == "Government":
+            a, b = m.start - 1, m.end + 1
+        if a is None or _overlaps(orgs, a, b):
+            continue
+        name = _surface(toks, a, b, s.text, s.start)
+        key = "pattern:" + normalise(name)
+        orgs.append(_org_mention(si, s, a, b, None, key, "government", m.entry.name,
+                                 facts=MentionFacts(key=key, kind="government", country=m.entry.name, name=name)))
 
-    # "Royal Thai Government": a government named with "Royal" and a demonym
-    for m in matches:
-        if m.kind == "demonym" and m.start > 0 and toks[m.start - 1].text == "Royal" and m.end < len(toks) \
-                and toks[m.end].text == "Government" and not _overlaps(orgs, m.start - 1, m.end + 1):
-            name = _surface(toks, m.start - 1, m.end + 1, text, off)
-            key = "pattern:" + normalise(name)
-            orgs.append(_org_mention(si, s, m.start - 1, m.end + 1, None, key, "government", m.entry.name,
-                                     attrs={"key": key, "kind": "government", "country": m.entry.name, "name": name}))
 
-    # country offices: "IOM Thailand", "International Justice Mission – Thailand", "IOM (IOM) Thailand"
+def _country_offices(si, s: Sentence, orgs: list[Mention], taken) -> None:
+    """Country offices: "IOM Thailand", "International Justice Mission – Thailand", "IOM (IOM) Thailand";
+    "International Organization for Migration (IOM) Pakistan" is also "IOM Pakistan"."""
+    toks = s.tokens
     for o in list(orgs):
         if o.entry is None or o.entry.kind not in {"intergovernmental", "ngo", "other", "private-sector"}:
             continue
@@ -330,54 +388,51 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
         if _acronym_after(toks, j):
             j += 3
         st = taken[j] if j < len(toks) else None
-        if st is not None and st.kind == "state" and st.start == j:
-            orgs.remove(o)
-            # "International Organization for Migration (IOM) Pakistan" is "International Organization for
-            # Migration Pakistan", also "IOM Pakistan"
-            name = f"{_surface(toks, o.start, o.end, text, off)} {_surface(toks, st.start, st.end, text, off)}"
-            key = f"{o.entry.id}@{st.entry.iso3}"
-            forms = list(dict.fromkeys([f"{f} {st.entry.name}" for f in o.entry.forms] +
-                                       [f"{o.entry.acronym} {a}" for a in st.entry.aliases if o.entry.acronym]))
-            orgs.append(_org_mention(si, s, o.start, st.end, None, key, o.entry.kind, st.entry.name,
-                                     attrs={"key": key, "kind": o.entry.kind, "country": st.entry.name,
-                                            "name": name, "aliases": forms, "parent": o.entry.id}))
+        if st is None or st.kind != "state" or st.start != j:
+            continue
+        orgs.remove(o)
+        name = f"{_surface(toks, o.start, o.end, s.text, s.start)} {_surface(toks, st.start, st.end, s.text, s.start)}"
+        key = f"{o.entry.id}@{st.entry.iso3}"
+        forms = list(dict.fromkeys([f"{f} {st.entry.name}" for f in o.entry.forms] +
+                                   [f"{o.entry.acronym} {a}" for a in st.entry.aliases if o.entry.acronym]))
+        orgs.append(_org_mention(si, s, o.start, st.end, None, key, o.entry.kind, st.entry.name,
+                                 facts=MentionFacts(key=key, kind=o.entry.kind, country=st.entry.name,
+                                                    name=name, aliases=forms, parent=o.entry.id)))
 
-    # "(Ministry of Manpower, Indonesia)": a national body with its state after a comma, in brackets
+
+def _bracketed_countries(toks, orgs: list[Mention], taken) -> None:
+    """"(Ministry of Manpower, Indonesia)": a national body with its state after a comma, in brackets."""
     for o in orgs:
         st = taken[o.end + 1] if o.end + 2 < len(toks) and toks[o.end].text == "," else None
         if st is not None and st.kind == "state" and st.start == o.end + 1 and st.end < len(toks) \
                 and toks[st.end].text == ")" and o.start > 0 and toks[o.start - 1].text == "(" \
-                and not o.attrs.get("country"):
-            o.attrs["country"] = st.entry.name
+                and not o.facts.country:
+            o.facts.country = st.entry.name
 
-    # a state or demonym inside an organisation's span is not a state mention
-    def inside_org(a, b):
-        return any(o.start <= a and b <= o.end for o in orgs)
 
-    out: list[Mention] = list(orgs)
+def _states_and_places(si, s: Sentence, matches, orgs: list[Mention], taken, actor_nouns, heads) -> list[Mention]:
+    """States, demonyms that stand for a state's actors, and places, outside every organisation."""
+    toks, out = s.tokens, []
     for m in matches:
+        if any(o.start <= m.start and m.end <= o.end for o in orgs):
+            continue  # a state or a place inside an organisation's name
         if m.kind == "state" and m.end < len(toks) and toks[m.end].norm in {"$", "dollar", "dollars"}:
             continue  # "US$ 2 million": a currency
-        if m.kind == "state" and not inside_org(m.start, m.end):
+        if m.kind == "state":
             if m.end < len(toks) and toks[m.end].text in {"'s", "’s"} and _possessive_org_follows(toks, m.end + 1, orgs):
                 continue
             out.append(_mention(si, s, "state", m.entry.iso3, m.start, m.end, m.entry))
-        elif m.kind == "demonym" and not inside_org(m.start, m.end) and _demonym_is_actor(toks, m.end, actor_nouns, taken, heads.title_first):
-            out.append(_mention(si, s, "state", m.entry.iso3, m.start, m.end, m.entry, attrs={"demonym": True}))
-        elif m.kind == "place" and not inside_org(m.start, m.end):
+        elif m.kind == "demonym" and _demonym_is_actor(toks, m.end, actor_nouns, taken, heads.title_first):
+            out.append(_mention(si, s, "state", m.entry.iso3, m.start, m.end, m.entry, facts=MentionFacts(demonym=True)))
+        elif m.kind == "place":
             nxt = toks[m.end] if m.end < len(toks) else None
             end = m.end
             if nxt is not None and nxt.text in PLACE_SUFFIXES and taken[m.end] is None:
                 end += 1  # "Songkhla Province", "Manus Island"
             elif nxt is not None and nxt.text[:1].isupper() and taken[m.end] is None:
                 continue  # part of a longer name: "Adelaide Strategy"
-            country = m.entry.country
             out.append(_mention(si, s, "place", "place:" + normalise(m.entry.name), m.start, end, m.entry,
-                                attrs={"country": country}))
-    out.extend(m for m in _pattern_places(si, s, taken, out) if s.tokens[m.end - 1].norm not in heads.not_place)
-    out.sort(key=lambda m: (m.start, -m.end))
-    out = _drop_acronym_definitions(out, toks)
-    _mark_as_members(out, toks, heads)
+                                facts=MentionFacts(country=m.entry.country)))
     return out
 
 
@@ -388,14 +443,14 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
         prev = out[-1] if out else None
         if (prev is not None and m.start >= 1 and toks[m.start - 1].text == "(" and m.end < len(toks)
                 and toks[m.end].text == ")" and prev.end == m.start - 1 and prev.kind == m.kind):
-            prev.attrs.setdefault("acronyms", {})[m.name] = None
+            prev.facts.acronyms[m.name] = None
             continue
         if (prev is not None and prev.kind == "org" and m.kind in {"org", "state"}
                 and _of_after_acronym(toks, prev.end, m.start) and _acronym_after(toks, prev.end)):
             # "Regional Support Office (RSO) of the Bali Process": the rest of the first name
-            if m.kind == "state" and not prev.attrs.get("country"):
-                prev.attrs["country"] = m.entry.name
-            prev.attrs["acronym_inside"] = _acronym_after(toks, prev.end)
+            if m.kind == "state" and not prev.facts.country:
+                prev.facts.country = m.entry.name
+            prev.facts.acronym_inside = _acronym_after(toks, prev.end)
             prev.end, prev.char_end = m.end, m.char_end
             continue
         out.append(m)
@@ -419,7 +474,7 @@ def _mark_as_members(mentions: list[Mention], toks, heads: _Heads) -> None:
         following = toks[m.end + 1].norm if m.end + 1 < len(toks) else ""
         if before or after in heads.members_after or (after in heads.member_adjectives and
                                                       following in heads.member_groups):
-            m.attrs["as_members"] = True
+            m.facts.as_members = True
         previous = m
 
 
@@ -482,34 +537,37 @@ def _demonym_is_actor(toks, j, actor_nouns, taken, title_first=frozenset()) -> b
 
 def _expand_org(toks, i, j, taken, heads: _Heads):
     """Grow an organisation name around the head toks[i:j]; (start, end, country, short_start)."""
-    country = None
+    b = _grow_right(toks, i, j, taken, heads)
+    left = _grow_left(toks, i, taken, heads)
+    if left is None:
+        return None
+    a, country, short_from = left
+    if country is None:
+        for k in range(i, b):
+            m = taken[k]
+            if m is not None and m.kind == "state":
+                country = m.entry.name
+    while a < i and toks[a].norm == "the":  # "The Bali Process Technical Experts Group …" at a sentence start
+        a += 1
+    # a name ending in a connector or holding only the head is no name
+    if b - a < 2 and not (a < i):
+        return None
+    return a, b, country, short_from
+
+
+def _grow_right(toks, i, j, taken, heads: _Heads) -> int:
+    """The end of the name to the right of its head: "of the Republic of Indonesia", "for Migration",
+    "to ASEAN", "in Bangkok" (embassies), a list of portfolios."""
     head_norm = normalise(" ".join(t.text for t in toks[i:j]))
-    # right: "of the Republic of Indonesia", "for Migration", "to ASEAN", "in Bangkok" (embassies)
     b = j
     while b < len(toks):
         t = toks[b]
         if t.norm in RIGHT_CONNECTORS:
-            k = b + 1
-            while k < len(toks) and toks[k].norm == "the":
-                k += 1
-            if t.norm in {"and", "&"} and not _joins_name(toks, k, taken, heads):
-                break  # "… and the Federal Bureau …": a new name
-            if t.norm in {"and", "&"} and k < len(toks) and toks[k].norm in heads.person_first:
-                break  # "University of X and Professor Y": a person follows
-            if k < len(toks) and _is_name_token(toks[k]):
-                if t.norm in {"and", "&"} and taken[k] is not None and taken[k].kind in {"state", "org", "place"}:
-                    break
-                hk = heads.at(toks, k)
-                if t.norm in {"and", "&"} and hk and (toks[k - 1].norm == "the" or (
-                        k + hk[0] < len(toks) and toks[k + hk[0]].norm in {"of", "for"})):
-                    break  # "the Ministry of X and the Department of Y": two organisations
-                b = k
-                while b < len(toks) and (_is_name_token(toks[b]) or toks[b].text in {"'s", "’s"}):
-                    if toks[b].text in {"'s", "’s"} and b + 1 < len(toks) and toks[b + 1].norm in heads.title_first:
-                        break  # "the Ministry of Justice's Senior Adviser": the title is not part of the name
-                    b += 1
-                continue
-            break
+            end = _connected_words_end(toks, b, taken, heads)
+            if end is None:
+                break
+            b = end
+            continue
         if t.text == "," and b > j and head_norm in PORTFOLIO_HEADS:
             end = _portfolio_list_end(toks, b, taken)
             if end is not None:
@@ -520,18 +578,43 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
             b = taken[b + 1].end
             continue
         break
-    # left: capitalised words, possessives inside names, demonyms and state names
-    a = i
-    short_from = i
+    return b
+
+
+def _connected_words_end(toks, b: int, taken, heads: _Heads) -> int | None:
+    """The end of the name words after the connector at `b` ("of", "and" …), None where they start
+    another name ("… and the Federal Bureau …", "University of X and Professor Y")."""
+    t, k = toks[b], b + 1
+    while k < len(toks) and toks[k].norm == "the":
+        k += 1
+    joins = t.norm in {"and", "&"}
+    if joins and (not _joins_name(toks, k, taken, heads) or (k < len(toks) and toks[k].norm in heads.person_first)):
+        return None
+    if k >= len(toks) or not _is_name_token(toks[k]):
+        return None
+    if joins and taken[k] is not None and taken[k].kind in {"state", "org", "place"}:
+        return None
+    hk = heads.at(toks, k)
+    if joins and hk and (toks[k - 1].norm == "the" or (k + hk[0] < len(toks) and toks[k + hk[0]].norm in {"of", "for"})):
+        return None  # "the Ministry of X and the Department of Y": two organisations
+    end = k
+    while end < len(toks) and (_is_name_token(toks[end]) or toks[end].text in {"'s", "’s"}):
+        if toks[end].text in {"'s", "’s"} and end + 1 < len(toks) and toks[end + 1].norm in heads.title_first:
+            break  # "the Ministry of Justice's Senior Adviser": the title is not part of the name
+        end += 1
+    return end
+
+
+def _grow_left(toks, i, taken, heads: _Heads):
+    """(start, country, short_start) of the name to the left of its head: capitalised words,
+    possessives inside names, demonyms and state names; None where a job title comes first."""
+    a, short_from, country = i, i, None
     while a > 0:
         t = toks[a - 1]
         if t.text in {"'s", "’s"} and a - 2 >= 0:
             prev = taken[a - 2]
             if prev is not None and prev.kind == "state":
-                country = prev.entry.name  # "Thailand's Department of ..."
-                short_from = a
-                a = prev.start
-                break
+                return prev.start, prev.entry.name, a  # "Thailand's Department of ..."
             if _is_name_token(toks[a - 2]) and toks[a - 2].norm not in SENTENCE_START_WORDS:
                 a -= 2  # "Attorney-General's Department"
                 continue
@@ -546,8 +629,7 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
         if m is None and t.norm in heads.title_first and t.norm not in {"national", "regional"}:
             return None  # "led by Additional Director General Immigration, Mr. X": a job title
         if m is not None and m.kind in {"state", "demonym"}:
-            country = m.entry.name
-            a = m.start
+            country, a = m.entry.name, m.start
             short_from = a if m.kind == "state" else m.end
             continue
         if m is not None and m.kind in {"org", "org-pattern"}:
@@ -556,17 +638,7 @@ def _expand_org(toks, i, j, taken, heads: _Heads):
         if m is not None and m.kind == "place":
             break
         a -= 1
-    if country is None:
-        for k in range(i, b):
-            m = taken[k]
-            if m is not None and m.kind == "state":
-                country = m.entry.name
-    while a < i and toks[a].norm == "the":  # "The Bali Process Technical Experts Group …" at a sentence start
-        a += 1
-    # a name ending in a connector or holding only the head is no name
-    if b - a < 2 and not (a < i):
-        return None
-    return a, b, country, short_from
+    return a, country, short_from
 
 
 def _joins_name(toks, k, taken, heads) -> bool:
@@ -589,19 +661,19 @@ def _overlaps(orgs, a, b) -> bool:
     return any(not (b <= o.start or o.end <= a) for o in orgs)
 
 
-def _org_mention(si, s, a, b, entry, key, kind, country, attrs=None) -> Mention:
+def _org_mention(si, s, a, b, entry, key, kind, country, facts: MentionFacts | None = None) -> Mention:
     toks = s.tokens
     name = s.text[toks[a].start - s.start:toks[b - 1].end - s.start]
-    attrs = dict(attrs or {})
-    attrs.setdefault("kind", kind)
-    attrs.setdefault("country", country)
-    return Mention("org", key, name, si, a, b, toks[a].start, toks[b - 1].end, entry, attrs)
+    facts = facts or MentionFacts()
+    facts.kind = facts.kind or kind
+    facts.country = facts.country if facts.country is not None else country
+    return Mention("org", key, name, si, a, b, toks[a].start, toks[b - 1].end, entry, facts)
 
 
-def _mention(si, s, kind, key, a, b, entry, attrs=None) -> Mention:
+def _mention(si, s, kind, key, a, b, entry, facts: MentionFacts | None = None) -> Mention:
     toks = s.tokens
     name = s.text[toks[a].start - s.start:toks[b - 1].end - s.start]
-    return Mention(kind, key, name, si, a, b, toks[a].start, toks[b - 1].end, entry, dict(attrs or {}))
+    return Mention(kind, key, name, si, a, b, toks[a].start, toks[b - 1].end, entry, facts or MentionFacts())
 
 
 TITLE_OF = {"chief", "head", "heads", "deputy"}
@@ -635,7 +707,7 @@ def _cap_run_before(toks, j, taken) -> int | None:
 def _pattern_places(si, s: Sentence, taken, found: list[Mention]) -> list[Mention]:
     """Places the gazetteer lacks: "in Penang, Malaysia", "Aceh and North Sumatra in Indonesia"."""
     toks, out = s.tokens, []
-    states = [m for m in found if m.kind == "state" and not m.attrs.get("demonym")]
+    states = [m for m in found if m.kind == "state" and not m.facts.demonym]
     known = {(m.start, m.end) for m in found}
     # "in Nusa Dua, Bali", "at Hat Yai, Songkhla": a place inside a known place of that country
     for pl in (m for m in found if m.kind == "place" and m.entry is not None):
@@ -645,7 +717,7 @@ def _pattern_places(si, s: Sentence, taken, found: list[Mention]) -> list[Mentio
             if a is not None and a > 0 and toks[a - 1].norm in {"in", "at"} and (a, j - 1) not in known \
                     and toks[a].norm not in SENTENCE_START_WORDS:
                 out.append(_mention(si, s, "place", "place:" + normalise(_surface(toks, a, j - 1, s.text, s.start)),
-                                    a, j - 1, None, attrs={"country": pl.entry.country}))
+                                    a, j - 1, None, facts=MentionFacts(country=pl.entry.country)))
     for st in states:
         j = st.start
         if st.end < len(toks) and toks[st.end].text in {"'s", "’s"}:
@@ -669,12 +741,12 @@ def _pattern_places(si, s: Sentence, taken, found: list[Mention]) -> list[Mentio
             if toks[a].norm in SENTENCE_START_WORDS:
                 continue
             out.append(_mention(si, s, "place", "place:" + normalise(_surface(toks, a, end, s.text, s.start)), a,
-                                end, None, attrs={"country": st.entry.name}))
+                                end, None, facts=MentionFacts(country=st.entry.name)))
             # "Aceh and North Sumatra in Indonesia"
             if a >= 2 and toks[a - 1].norm == "and":
                 b2 = a - 1
                 a2 = _cap_run_before(toks, b2, taken)
                 if a2 is not None and toks[a2].norm not in SENTENCE_START_WORDS:
                     out.append(_mention(si, s, "place", "place:" + normalise(_surface(toks, a2, b2, s.text, s.start)),
-                                        a2, b2, None, attrs={"country": st.entry.name}))
+                                        a2, b2, None, facts=MentionFacts(country=st.entry.name)))
     return out

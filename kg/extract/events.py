@@ -350,103 +350,165 @@ PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:jointly\s+|also\
 PERSON_OF = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][\w'’-]+)\s+(?:of|from)\s+(?:the\s+)?$")
 
 
-def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues):
-    organisers, participants, partnered = [], [], []
-    spans = []
-    # "a Dialogue was convened in Manila on 2 October by A and B": the passive, with words between
+@dataclass
+class _SentenceRoles:
+    """What the cues of one sentence give, as they are read: organisers, participants, partners
+    whose role waits on the organisers, and the character spans of the cues already read."""
+
+    organisers: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
+    partnered: list[Mention] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def read(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.spans)
+
+    def add(self, role: str, found: list[Mention]) -> None:
+        (self.organisers if role == "organiser" else self.participants).extend(found)
+
+
+def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues) -> tuple[list[Mention], list[Mention]]:
+    """The organisers and participants one sentence names, by passive, cue, delegation, people noun,
+    role apposition and attendance list."""
+    r = _SentenceRoles()
+    _passive_roles(s, actors, cues, r)
+    for m in cues.cue_re.finditer(s.text):
+        _cue_roles(s, m, actors, cues, r)
+    # "the Australian delegation", "Indonesia's delegates": the state took part
+    r.participants.extend(a for a in actors if a.kind == "state" and cues.delegation.match(s.text[a.char_end - s.start:]))
+    for m in cues.people_noun.finditer(s.text):
+        where = _people_noun_from(s, m)
+        if where is not None and not r.read(where.start()):
+            # "co-chaired by the Foreign Ministers of A and B": organisers, not participants as well
+            r.participants.extend(a for a in _participants_after(s, where.end(), actors) if a not in r.organisers)
+    # "the RSO, together with UNODC and IOM, launched …": partners of an organiser organise
+    r.participants.extend(a for a in r.partnered if a not in r.organisers)
+    r.organisers.extend(a for a in _role_apposition(s, actors) if a not in r.organisers)
+    r.participants.extend(_attendance_lists(s, actors, r.organisers, r.participants, cues))
+    return r.organisers, r.participants
+
+
+def _passive_roles(s: Sentence, actors: list[Mention], cues: _Cues, r: _SentenceRoles) -> None:
+    """"A Dialogue was convened in Manila on 2 October by A and B": the passive, words between."""
     for m in PASSIVE_BY.finditer(s.text):
         if _subject_is_body(s, m.start(), actors) or not _subject_is_event(s, m.start(), cues):
             continue  # "IACAT, the body that …, is chaired by the Department of Justice"
         if cues.part_subject.search(s.text[:m.start() + len(m.group().split()[0]) + 1]):
-            participants.extend(_list_after(s, s.start + m.end(), actors))
-            spans.append((m.start(), m.end()))
+            r.participants.extend(_list_after(s, s.start + m.end(), actors))  # "Sessions were led by"
+            r.spans.append((m.start(), m.end()))
             continue
-        organisers.extend(_list_after(s, s.start + m.end(), actors, strict=True))
-        spans.append((m.end() - 2, m.end()))
-    for m in cues.cue_re.finditer(s.text):
-        cue = _cue_name(m.group(1))
-        if any(a <= m.start() < b for a, b in spans):
+        r.organisers.extend(_list_after(s, s.start + m.end(), actors, strict=True))
+        r.spans.append((m.end() - 2, m.end()))
+
+
+def _cue_roles(s: Sentence, m: re.Match, actors: list[Mention], cues: _Cues, r: _SentenceRoles) -> None:
+    """The roles one cue gives: to the list after it or before it, by its class and direction."""
+    cue = _cue_name(m.group(1))
+    if r.read(m.start()):
+        return
+    r.spans.append((m.start(), m.end()))
+    for role, direction in cues.cue_info.get(cue, []):
+        found = (_after_cue(s, m, cue, role, actors) if direction == "after"
+                 else _before_cue(s, m, cue, role, actors, cues, r))
+        if found is None:
             continue
-        spans.append((m.start(), m.end()))
-        for role, direction in cues.cue_info.get(cue, []):
-            if direction == "after":
-                auxiliary = cue.split()[0] in {"is", "are", "was", "were"}
-                if (auxiliary or re.search(r"\b(is|are|was|were)\s+$", s.text[:m.start()], re.I)) and \
-                        _subject_is_body(s, m.start() + (len(cue.split()[0]) if auxiliary else 0), actors):
-                    continue  # "IACAT, the body that …, is chaired by the Department of Justice"
-                found = (_list_after(s, s.start + m.end(), actors) if role == "organiser"
-                         else _participants_after(s, m.end(), actors))
-                if role == "organiser" and cue in PARTNER_CUES and found:
-                    found = _list_before(s, s.start + m.start(), actors) + found  # "X partnered with Y"
-                if cue == "joined" and not RUN_VERBS.search(s.text):
-                    role = "participant"
-            else:
-                found = _list_before(s, s.start + m.start(), actors)
-                person = found and role != "organiser" and PERSON_OF.search(s.text[:found[0].char_start - s.start])
-                if person and not cues.people_noun.fullmatch(person.group(1)):
-                    found = []  # "Mr Bob Lee of the RSO spoke": the person speaks; their body counts through them
-                # "X, in partnership with Y, hosted" / "the RSO, together with UNODC and IOM, launched"
-                partners = found and (INTERJECTED_PARTNERS.search(s.text[:found[0].char_start - s.start]) or
-                                      PARTNERS_INSIDE.search(s.text[found[0].char_start - s.start:m.start()]))
-                if partners:
-                    inside = PARTNERS_INSIDE.search(s.text, found[0].char_start - s.start, m.start())
-                    if inside:
-                        spans.append((inside.start(), inside.end()))  # not a participant cue as well
-                if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners:
-                    # "… of the Working Group, held over 26-27 July": a participle, not a subject's verb;
-                    # "…, held from 3 to 7 June with the ABF and JCLEC": those it was held with organised it
-                    if role == "organiser" and not cues.part_object.match(s.text[m.end():]):
-                        clause = re.split(r"[.;]|,\s*(?:and|but|while|which|for)\b", s.text[m.end():])[0]
-                        w = cues.with_cue.search(clause)
-                        if w:
-                            organisers.extend(_list_after(s, s.start + m.end() + w.end(), actors, strict=True,
-                                                          limit=s.start + m.end() + len(clause)))
-                            spans.append((m.end() + w.start(), m.end() + w.end()))
-                    continue
-                if cue == "joined":
-                    role = "organiser" if RUN_VERBS.search(s.text) else "participant"
-                if role == "participant" and cue in RUN_OBJECT_CUES and cues.event_object.match(s.text[m.end():]):
-                    role = "organiser"  # "the RSO and UNODC delivered a virtual workshop"
-                if role == "organiser" and cues.part_object.match(s.text[m.end():]):
-                    role = "participant"  # "X led a discussion": a part of the event
-                if role == "organiser" and found:
-                    if partners:
-                        found = _list_before(s, s.start + partners.start(), actors) + found
-                    # "X ran the course together with Y and Z"
-                    rest = s.text[m.end():]
-                    clause = re.split(r"[.;]|,\s*(?:and|but|while|which)\b", rest)[0]
-                    w = cues.with_cue.search(clause)
-                    if w:
-                        found = found + _list_after(s, s.start + m.end() + w.end(), actors, strict=True,
-                                                    limit=s.start + m.end() + len(clause))
-                        spans.append((m.end() + w.start(), m.end() + w.end()))  # not a participant cue too
-            if role != "organiser" and cue in AMBIGUOUS_PARTNER_CUES:
-                partnered.extend(found)  # decided once the sentence's organisers are known
-                continue
-            (organisers if role == "organiser" else participants).extend(found)
-    # "the Australian delegation", "Indonesia's delegates": the state took part
-    for a in actors:
-        if a.kind == "state" and cues.delegation.match(s.text[a.char_end - s.start:]):
-            participants.append(a)
-    # "officers working in law enforcement from A, B and C": a people noun, then "from"/"of" within 90 characters
-    for noun in cues.people_noun.finditer(s.text):
-        if noun.group()[:1].isupper() and not CLAUSE_START.search(s.text[:noun.start()]):
-            continue  # "X, Senior Officer of the Ministry": a job title, not people taking part
-        m = FROM_OF.search(s.text, noun.end(), noun.end() + 94)
-        if m is None or any(c in s.text[noun.end():m.start()] for c in ".;:"):
-            continue
-        gap = s.text[noun.end():m.start()].split()
-        if gap and (gap[0].endswith("ed") or (m.group().strip().lower().startswith("of") and len(gap) > 2)):
-            continue  # "Ministers welcomed the work of X": the noun is a subject; "of" belongs to a nearer noun
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        # "co-chaired by the Foreign Ministers of A and B": organisers, not participants as well
-        participants.extend(a for a in _participants_after(s, m.end(), actors) if a not in organisers)
-    # "the RSO, together with UNODC and IOM, launched …": partners of an organiser organise
-    participants.extend(a for a in partnered if a not in organisers)
-    organisers.extend(a for a in _role_apposition(s, actors) if a not in organisers)
-    participants.extend(_attendance_lists(s, actors, organisers, participants, cues))
-    return organisers, participants
+        role, mentions = found
+        if role != "organiser" and cue in AMBIGUOUS_PARTNER_CUES:
+            r.partnered.extend(mentions)  # decided once the sentence's organisers are known
+        else:
+            r.add(role, mentions)
+
+
+def _after_cue(s: Sentence, m: re.Match, cue: str, role: str, actors: list[Mention]):
+    """(role, actors) of the list after a cue ("hosted by A and B"); None where the passive's
+    subject is a body, not the event ("IACAT, the body that …, is chaired by the Department")."""
+    auxiliary = cue.split()[0] in {"is", "are", "was", "were"}
+    if (auxiliary or re.search(r"\b(is|are|was|were)\s+$", s.text[:m.start()], re.I)) and \
+            _subject_is_body(s, m.start() + (len(cue.split()[0]) if auxiliary else 0), actors):
+        return None
+    found = (_list_after(s, s.start + m.end(), actors) if role == "organiser"
+             else _participants_after(s, m.end(), actors))
+    if role == "organiser" and cue in PARTNER_CUES and found:
+        found = _list_before(s, s.start + m.start(), actors) + found  # "X partnered with Y"
+    if cue == "joined" and not RUN_VERBS.search(s.text):
+        role = "participant"
+    return role, found
+
+
+HELD_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which|for)\b")
+RAN_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which)\b")
+
+
+def _before_cue(s: Sentence, m: re.Match, cue: str, role: str, actors: list[Mention], cues: _Cues,
+                r: _SentenceRoles):
+    """(role, actors) of the list before a verb cue ("A and B co-hosted"), with the partners named
+    around it; None for a participle after a comma that names no one ("…, held over 26-27 July")."""
+    found = _list_before(s, s.start + m.start(), actors)
+    person = found and role != "organiser" and PERSON_OF.search(s.text[:found[0].char_start - s.start])
+    if person and not cues.people_noun.fullmatch(person.group(1)):
+        found = []  # "Mr Bob Lee of the RSO spoke": the person speaks; their body counts through them
+    partners = _partners_around(s, m, found, r)
+    if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners:
+        # "…, held from 3 to 7 June with the ABF and JCLEC": those it was held with organised it
+        if role == "organiser" and not cues.part_object.match(s.text[m.end():]):
+            return "organiser", _with_list(s, m, actors, cues, r, HELD_CLAUSE)
+        return None
+    role = _verb_cue_role(s, m, cue, role, cues)
+    if role == "organiser" and found:
+        if partners:
+            found = _list_before(s, s.start + partners.start(), actors) + found
+        found = found + _with_list(s, m, actors, cues, r, RAN_CLAUSE)  # "X ran the course together with Y"
+    return role, found
+
+
+def _partners_around(s: Sentence, m: re.Match, found: list[Mention], r: _SentenceRoles):
+    """"X, in partnership with Y, hosted" / "the RSO, together with UNODC and IOM, launched": the
+    partners' phrase before the verb (not a participant cue as well)."""
+    if not found:
+        return None
+    first = found[0].char_start - s.start
+    inside = PARTNERS_INSIDE.search(s.text, first, m.start())
+    if inside:
+        r.spans.append((inside.start(), inside.end()))
+    return INTERJECTED_PARTNERS.search(s.text, 0, first) or inside
+
+
+def _verb_cue_role(s: Sentence, m: re.Match, cue: str, role: str, cues: _Cues) -> str:
+    """The role a verb gives by what follows it: "joined" with "to run" organises, "delivered a
+    workshop" organises, "led a discussion" (a part of the event) takes part."""
+    rest = s.text[m.end():]
+    if cue == "joined":
+        role = "organiser" if RUN_VERBS.search(s.text) else "participant"
+    if role == "participant" and cue in RUN_OBJECT_CUES and cues.event_object.match(rest):
+        role = "organiser"
+    if role == "organiser" and cues.part_object.match(rest):
+        role = "participant"
+    return role
+
+
+def _with_list(s: Sentence, m: re.Match, actors: list[Mention], cues: _Cues, r: _SentenceRoles,
+               clause_end: re.Pattern) -> list[Mention]:
+    """The actors a "with" phrase names in the clause after the verb at `m`."""
+    clause = clause_end.split(s.text[m.end():])[0]
+    w = cues.with_cue.search(clause)
+    if not w:
+        return []
+    r.spans.append((m.end() + w.start(), m.end() + w.end()))
+    return _list_after(s, s.start + m.end() + w.end(), actors, strict=True, limit=s.start + m.end() + len(clause))
+
+
+def _people_noun_from(s: Sentence, noun: re.Match) -> re.Match | None:
+    """"Officers working in law enforcement from A, B and C": the "from"/"of" after a people noun
+    (within 90 characters) that opens a list of those who took part."""
+    if noun.group()[:1].isupper() and not CLAUSE_START.search(s.text[:noun.start()]):
+        return None  # "X, Senior Officer of the Ministry": a job title, not people taking part
+    m = FROM_OF.search(s.text, noun.end(), noun.end() + 94)
+    if m is None or any(c in s.text[noun.end():m.start()] for c in ".;:"):
+        return None
+    gap = s.text[noun.end():m.start()].split()
+    if gap and (gap[0].endswith("ed") or (m.group().strip().lower().startswith("of") and len(gap) > 2)):
+        return None  # "Ministers welcomed the work of X": the noun is a subject; "of" belongs to a nearer noun
+    return m
 
 
 # "X and Y, in their role as Senior Official Co-Chairs, …": the role of this event, unless it is
@@ -519,7 +581,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     if not events:
         return []
     _assign_sentences(events, sentences, mentions, cues)
-    actors = [m for m in mentions if m.kind in {"state", "org"} and not m.attrs.get("as_members")]
+    actors = [m for m in mentions if m.kind in {"state", "org"} and not m.facts.as_members]
     _fill_roles(events, sentences, mentions, actors, people, cues)
     _inherit_organisers(events, sentences, actors)
     _headline_organisers(article.title or "", events, mentions, cues)
@@ -619,7 +681,7 @@ def _fill_roles(events: list[EventRecord], sentences: list[Sentence], mentions: 
             ev.organisers.extend(org)
             ev.participants.extend(part)
         # an organisation that names the event ("the RSO 2023 Border Forum", "the RSO's Workshop") organises it
-        ev.organisers.extend(m for m in mentions if m.kind == "org" and m.attrs.get("owner") and
+        ev.organisers.extend(m for m in mentions if m.kind == "org" and m.facts.owner and
                              m.sentence in ev.sentences and _names_event(sentences[m.sentence], m, ev, cues))
         ev.organisers.extend(_chairs_given_as_people(ev, sentences, mentions, people))
         ev.place = _event_place(ev, mentions, sentences)
@@ -874,7 +936,7 @@ def _title_subjects(title: str, mentions: list[Mention], verb_re: re.Pattern) ->
         for m in mentions:
             if m.kind not in {"org", "state"}:
                 continue
-            forms = {normalise(m.name)} | {normalise(a) for a in m.attrs.get("acronyms", ())}
+            forms = {normalise(m.name)} | {normalise(a) for a in m.facts.acronyms}
             if m.entry is not None and hasattr(m.entry, "forms"):
                 forms |= {normalise(f) for f in m.entry.forms}
             if part in forms:

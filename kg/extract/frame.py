@@ -22,7 +22,7 @@ from ..layout import read_dateline, read_frame_line
 from ..lexicon import Lexicon, normalise
 from ..model import Article
 from ..dates import find_dates
-from .entities import Mention
+from .entities import Mention, MentionFacts
 from .text import Sentence
 
 __all__ = ["DocumentFrame", "read_frame", "add_frame_places"]
@@ -83,5 +83,5 @@ def add_frame_places(frame: DocumentFrame, sentences: list[Sentence], mentions: 
                 continue
             added.append(Mention("place", "place:" + normalise(known.name if known else frame.place),
                                  s.text[a - s.start:b - s.start],
-                                 si, i, i + len(words), a, b, known, {"country": country}))
+                                 si, i, i + len(words), a, b, known, MentionFacts(country=country)))
     return mentions + added if added else mentions

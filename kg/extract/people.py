@@ -76,6 +76,7 @@ class _Patterns:
         self.title_first = {t[0] for t in titles}
         self.title_words = {t[0] for t in titles if len(t) == 1}
         self.title_heads = {t[-1] for t in titles}
+        self.descriptive_titles = {normalise(x) for x in p.get("descriptive_titles", [])}
 
 
 def not_name_words(lexicon: Lexicon) -> frozenset[str]:
@@ -217,109 +218,142 @@ def _token_at(toks, char) -> int | None:
 
 
 def _sentence_people(si, s: Sentence, ents, taken, pats: _Patterns, seeds=()) -> list[PersonMention]:
-    toks, out, used = s.tokens, [], set()
+    """The people one sentence names: after an honorific, before a title or a speech verb, after a
+    title, and the names proposed from outside the rules (`seeds`)."""
+    reader = _PeopleReader(si, s, taken, pats)
+    reader.read_honorifics()
+    reader.read_names_then_titles()
+    reader.read_titles_then_names(ents)
+    reader.read_seeds(seeds)
+    return reader.found
 
-    def add(a, b, honorific, title_before=None):
-        if b <= a or any(k in used for k in range(a, b)):
+
+class _PeopleReader:
+    """The person mentions of one sentence, each span read once (`used`)."""
+
+    def __init__(self, si: int, s: Sentence, taken, pats: _Patterns):
+        self.si, self.s, self.toks, self.taken, self.pats = si, s, s.tokens, taken, pats
+        self.found: list[PersonMention] = []
+        self.used: set[int] = set()
+
+    def add(self, a: int, b: int, honorific, title_before=None) -> None:
+        """A person named by tokens a..b, with the title before the name and the roles after it."""
+        toks, s = self.toks, self.s
+        if b <= a or any(k in self.used for k in range(a, b)) or any(t.text in POST_NOMINALS for t in toks[a:b]):
             return
-        name = s.text[toks[a].start - s.start:toks[b - 1].end - s.start]
-        name = re.sub(r"\s+", " ", name).strip(" ,")
-        if any(t.text in POST_NOMINALS for t in toks[a:b]):
-            return
-        p = PersonMention(normalise(name), name, honorific, si, a, b)
+        name = re.sub(r"\s+", " ", s.text[toks[a].start - s.start:toks[b - 1].end - s.start]).strip(" ,")
+        p = PersonMention(normalise(name), name, honorific, self.si, a, b)
         if title_before:
             p.roles.append(title_before)
         after = b
         while after < len(toks) and toks[after].text in POST_NOMINALS:  # "Julie Bishop MP, Minister …"
             after += 1
-        roles_after = _roles_after(s, after, taken, pats)
+        roles_after = _roles_after(s, after, self.taken, self.pats)
         if p.roles and p.roles[-1][1] is None and roles_after and roles_after[0][0] is None:
             p.roles[-1] = (p.roles[-1][0], roles_after.pop(0)[1])  # "Undersecretary X of the Department of Y"
         p.roles.extend(roles_after)
-        out.append(p)
-        used.update(range(a, b))
+        self.found.append(p)
+        self.used.update(range(a, b))
 
-    # 1. honorific + name
-    for m in pats.honorific.finditer(s.text):
-        k = _token_at(toks, s.start + m.end())
-        if k is None:
-            continue
-        while k < len(toks) and toks[k].text == ".":
-            k += 1
-        end = _name_run(toks, k, taken, pats, max_tokens=9, through_places=True)
-        for j in range(k + 1, end):  # a name word that is also a town's name: "Dr. Retna Sari" (Sari, Iran)
-            if _in_name_place(taken, j, k):
-                taken[j].attrs["in_person"] = True
-                taken[j] = None
-        if end > k and not _looks_like_title(toks, k, end, pats):
-            honorific = m.group(1).strip()  # "the Hon. X": the honorific is "Hon."
-            # "Minister Counsellor Mr. X": a title just before the honorific
-            h = _token_at(toks, s.start + m.start())
-            a = h
-            while a is not None and a > 0 and toks[a - 1].text[:1].isupper() and taken[a - 1] is None and \
-                    (toks[a - 1].norm in pats.title_words or toks[a - 1].norm in pats.title_heads):
-                a -= 1
-            title = (s.text[toks[a].start - s.start:toks[h - 1].end - s.start], None) if a is not None and a < h else None
-            add(k, end, honorific, title or _possessive_title_before(s, h, taken, pats, plain=True))
+    def read_honorifics(self) -> None:
+        """"H.E. Dr. X", "Minister Counsellor Mr. X": an honorific, then the name."""
+        toks, s, taken, pats = self.toks, self.s, self.taken, self.pats
+        for m in pats.honorific.finditer(s.text):
+            k = _token_at(toks, s.start + m.end())
+            if k is None:
+                continue
+            while k < len(toks) and toks[k].text == ".":
+                k += 1
+            end = _name_run(toks, k, taken, pats, max_tokens=9, through_places=True)
+            for j in range(k + 1, end):  # a name word that is also a town's name: "Dr. Retna Sari" (Sari, Iran)
+                if _in_name_place(taken, j, k):
+                    taken[j].facts.in_person = True
+                    taken[j] = None
+            if end > k and not _looks_like_title(toks, k, end, pats):
+                h = _token_at(toks, s.start + m.start())
+                title = self._title_before_honorific(h)
+                self.add(k, end, m.group(1).strip(), title or _possessive_title_before(s, h, taken, pats, plain=True))
 
-    # 2. name + ", " + title   /   name + speech verb   /   name + ", who heads ..."
-    for i in range(len(toks)):
-        if i in used or taken[i] is not None or not _is_name_token(toks[i], pats.particles):
-            continue
-        if i > 0 and (_is_name_token(toks[i - 1], pats.particles) and taken[i - 1] is None and (i - 1) not in used):
-            continue  # not the start of a run
-        if toks[i].norm in SENTENCE_START_WORDS or toks[i].norm in pats.title_first:
-            continue
-        end = _name_run(toks, i, taken, pats, max_tokens=4)
-        if end - i < 2 or _looks_like_title(toks, i, end, pats):
-            continue
-        if i > 1 and toks[i - 1].norm in {"for", "of", "on"} and toks[i - 2].text[:1].isupper():
-            continue  # "Director-General for Multilateral Cooperation, Ambassador X": the rest of a title
-        nxt = toks[end] if end < len(toks) else None
-        if nxt is not None and nxt.text == "," and end + 1 < len(toks) and _title_starts(toks, end + 1, taken, pats):
-            add(i, end, None)
-        elif nxt is not None and (nxt.norm in SPEECH_VERBS or (nxt.norm in ADVERBS and end + 1 < len(toks)
-                                                               and toks[end + 1].norm in SPEECH_VERBS)):
-            add(i, end, None, _possessive_title_before(s, i, taken, pats))
-        elif nxt is not None and nxt.text == "," and (role := _possessive_title_before(s, i, taken, pats)):
-            add(i, end, None, role)
-
-    # 3. title + name: "Assistant Director Emily Lyons", "RSO Co-Manager (Australia) David Scott"
-    for i in range(1, len(toks)):
-        if i in used or taken[i] is not None or not toks[i].text[:1].isupper():
-            continue
-        prev = toks[i - 1]
-        title_end = i
-        if prev.text == ")":
-            k = i - 1
-            while k > 0 and toks[k].text != "(":
-                k -= 1
-            title_end = k
-        if title_end == 0:
-            continue
-        head = toks[title_end - 1]
-        if head.norm not in pats.title_heads and head.norm not in {"artist", "expert", "journalist", "survivor",
-                                                                      "advocate", "consultant", "researcher"}:
-            continue
-        end = _name_run(toks, i, taken, pats, max_tokens=4)
-        if end - i < 2 or _looks_like_title(toks, i, end, pats):
-            continue
-        a = title_end - 1
-        while a > 0 and (toks[a - 1].text[:1].isupper() or taken[a - 1] is not None) and toks[a - 1].norm not in SENTENCE_START_WORDS:
+    def _title_before_honorific(self, h: int | None):
+        """"Minister Counsellor Mr. X": the title words just before the honorific at token `h`."""
+        toks, pats, a = self.toks, self.pats, h
+        while a is not None and a > 0 and toks[a - 1].text[:1].isupper() and self.taken[a - 1] is None and \
+                (toks[a - 1].norm in pats.title_words or toks[a - 1].norm in pats.title_heads):
             a -= 1
-        title_toks = toks[a:i]
-        org = next((m for m in ents if m.kind == "org" and a <= m.start and m.end <= i), None)
-        title_text = s.text[title_toks[0].start - s.start:title_toks[-1].end - s.start] if title_toks else None
-        if org is not None and title_text:
-            title_text = _strip_org(title_text, org, s) or title_text
-        add(i, end, None, (title_text, org))
+        if a is None or a >= h:
+            return None
+        return self.s.text[toks[a].start - self.s.start:toks[h - 1].end - self.s.start], None
 
-    # 4. names proposed from outside the rules: a title before them, titled roles after them
-    for a, b in seeds:
-        add(a, b, None, _possessive_title_before(s, a, taken, pats))
-        if out and out[-1].start == a:
-            out[-1].roles = [r for r in out[-1].roles if r[0]]
-    return out
+    def read_names_then_titles(self) -> None:
+        """"X, Director of Y", "X said", "Y's Director, X, …": a name before a title or a speech verb."""
+        toks, s, taken, pats = self.toks, self.s, self.taken, self.pats
+        for i in range(len(toks)):
+            end = self._plain_name_at(i)
+            if end is None:
+                continue
+            nxt = toks[end] if end < len(toks) else None
+            if nxt is not None and nxt.text == "," and end + 1 < len(toks) and _title_starts(toks, end + 1, taken, pats):
+                self.add(i, end, None)
+            elif nxt is not None and (nxt.norm in SPEECH_VERBS or (nxt.norm in ADVERBS and end + 1 < len(toks)
+                                                                   and toks[end + 1].norm in SPEECH_VERBS)):
+                self.add(i, end, None, _possessive_title_before(s, i, taken, pats))
+            elif nxt is not None and nxt.text == "," and (role := _possessive_title_before(s, i, taken, pats)):
+                self.add(i, end, None, role)
+
+    def _plain_name_at(self, i: int) -> int | None:
+        """The end of a run of two to four name words starting at token `i`, else None."""
+        toks, taken, pats = self.toks, self.taken, self.pats
+        if i in self.used or taken[i] is not None or not _is_name_token(toks[i], pats.particles):
+            return None
+        if i > 0 and (_is_name_token(toks[i - 1], pats.particles) and taken[i - 1] is None and (i - 1) not in self.used):
+            return None  # not the start of a run
+        if toks[i].norm in SENTENCE_START_WORDS or toks[i].norm in pats.title_first:
+            return None
+        end = _name_run(toks, i, taken, pats, max_tokens=4)
+        if end - i < 2 or _looks_like_title(toks, i, end, pats):
+            return None
+        if i > 1 and toks[i - 1].norm in {"for", "of", "on"} and toks[i - 2].text[:1].isupper():
+            return None  # "Director-General for Multilateral Cooperation, Ambassador X": the rest of a title
+        return end
+
+    def read_titles_then_names(self, ents) -> None:
+        """"Assistant Director Emily Lyons", "RSO Co-Manager (Australia) David Scott": a title, then the name."""
+        toks, s, taken, pats = self.toks, self.s, self.taken, self.pats
+        for i in range(1, len(toks)):
+            if i in self.used or taken[i] is not None or not toks[i].text[:1].isupper():
+                continue
+            title_end = _before_brackets(toks, i)
+            if title_end == 0 or toks[title_end - 1].norm not in pats.title_heads | pats.descriptive_titles:
+                continue
+            end = _name_run(toks, i, taken, pats, max_tokens=4)
+            if end - i < 2 or _looks_like_title(toks, i, end, pats):
+                continue
+            a = title_end - 1
+            while a > 0 and (toks[a - 1].text[:1].isupper() or taken[a - 1] is not None) and \
+                    toks[a - 1].norm not in SENTENCE_START_WORDS:
+                a -= 1
+            org = next((m for m in ents if m.kind == "org" and a <= m.start and m.end <= i), None)
+            title_text = s.text[toks[a].start - s.start:toks[i - 1].end - s.start] if a < i else None
+            if org is not None and title_text:
+                title_text = _strip_org(title_text, org, s) or title_text
+            self.add(i, end, None, (title_text, org))
+
+    def read_seeds(self, seeds) -> None:
+        """Names proposed from outside the rules: a title before them, titled roles after them."""
+        for a, b in seeds:
+            self.add(a, b, None, _possessive_title_before(self.s, a, self.taken, self.pats))
+            if self.found and self.found[-1].start == a:
+                self.found[-1].roles = [r for r in self.found[-1].roles if r[0]]
+
+
+def _before_brackets(toks, i: int) -> int:
+    """Token `i`, or where the bracket just before it opens: "Co-Manager (Australia) David"."""
+    if toks[i - 1].text != ")":
+        return i
+    k = i - 1
+    while k > 0 and toks[k].text != "(":
+        k -= 1
+    return k
 
 
 def _possessive_title_before(s: Sentence, k: int, taken, pats, plain: bool = False):
@@ -333,7 +367,7 @@ def _possessive_title_before(s: Sentence, k: int, taken, pats, plain: bool = Fal
         return None
     owner = taken[k - 2]
     if owner is not None and owner.kind in {"org", "state"} and owner.end == k - 1 and owner.start >= 2 \
-            and not owner.attrs.get("demonym"):
+            and not owner.facts.demonym:
         # "[the] Title of [the] Owner, X"
         q = owner.start - 1
         if toks[q].norm == "the":
@@ -345,7 +379,7 @@ def _possessive_title_before(s: Sentence, k: int, taken, pats, plain: bool = Fal
                 return (s.text[toks[a].start - s.start:toks[last].end - s.start], owner)
     a = _title_run_before(toks, k - 1, taken, pats, allow_connectors=True)
     if a is not None and a >= 1 and taken[a - 1] is not None and taken[a - 1].kind == "state" \
-            and taken[a - 1].attrs.get("demonym") and taken[a - 1].end == a:
+            and taken[a - 1].facts.demonym and taken[a - 1].end == a:
         # "[the] Australian Minister for Foreign Affairs, X"
         return (s.text[toks[a].start - s.start:toks[k - 2].end - s.start], taken[a - 1])
     p = k - 2

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from ..lexicon import Lexicon, normalise
-from .entities import Mention
+from .entities import Mention, MentionFacts
 from .people import PersonMention
 from .text import Sentence
 
@@ -56,16 +56,15 @@ def merge_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]
         if where is None or not name[:1].isupper():
             continue
         si, a, b = where
-        attrs = {"source": "ner"}
         if kind == "org":
             entry = lexicon.organisation_by_form(name)
             m = Mention("org", entry.id if entry else "org:" + normalise(name), name, si, a, b, start, p.end, entry,
-                        {**attrs, "kind": entry.kind if entry else "other", "country": None})
+                        MentionFacts(kind=entry.kind if entry else "other", source="ner"))
         elif (state := lexicon.state_by_form(name)) is not None:
-            m = Mention("state", state.iso3, name, si, a, b, start, p.end, state, attrs)
+            m = Mention("state", state.iso3, name, si, a, b, start, p.end, state, MentionFacts(source="ner"))
         else:
             m = Mention("place", "place:" + normalise(name), name, si, a, b, start, p.end, None,
-                        {**attrs, "country": None})
+                        MentionFacts(source="ner"))
         added.append(m)
         taken.append((start, p.end))
     return sorted(mentions + added, key=lambda m: m.char_start)
