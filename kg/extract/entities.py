@@ -18,18 +18,14 @@ from dataclasses import dataclass, field, replace
 from ..lexicon import Lexicon, normalise
 from .gazetteer import Gazetteer, Match
 from .text import Sentence, Token, tokenize
+from .words import WORDS
 
 __all__ = ["Mention", "find_mentions"]
 
-SENTENCE_START_WORDS = {"the", "a", "an", "in", "on", "at", "with", "for", "from", "this", "that", "these",
-                        "its", "their", "both", "each", "all", "as", "by", "of", "to", "and", "but", "while",
-                        "after", "before", "during", "over", "under", "through", "since", "speaking",
-                        "chairing", "closing", "opening", "representing", "around", "present", "together",
-                        "led", "joined", "hosted", "organised", "organized", "supported", "when", "where",
-                        "his", "her", "our", "members", "member", "states", "state", "delegates", "officials"}
+SENTENCE_START_WORDS = frozenset(WORDS["sentence_start_words"])
 RIGHT_CONNECTORS = {"of", "for", "on", "against", "to", "and", "&"}
-EMBASSY_HEADS = {"embassy", "consulate", "consulate-general", "high commission", "mission", "office"}
-HEAD_FIRST = {"immigration", "police", "customs"}
+EMBASSY_HEADS = frozenset(WORDS["embassy_heads"])
+HEAD_FIRST = frozenset(WORDS["head_first"])
 DIRECTIONS = r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central|centre|center)"
 
 
@@ -182,7 +178,7 @@ def _learn_forms(mentions: list[Mention], sentences: list[Sentence], gaz: Gazett
 LONG_FORM_CONNECTORS = {"and", "of", "for", "on", "the", "in", "&", "against", "to"}
 
 
-PORTFOLIO_HEADS = {"ministry", "department", "minister", "secretary", "bureau", "office", "commission"}
+PORTFOLIO_HEADS = frozenset(WORDS["portfolio_heads"])
 
 
 def _portfolio_list_end(toks, c: int, taken) -> int | None:
@@ -488,9 +484,7 @@ def _of_after_acronym(toks, a: int, b: int) -> bool:
 ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                      r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
                      r"nineteenth|twentieth)$", re.I)
-NAME_SUFFIX_WORDS = {"conference", "meeting", "workshop", "dialogue", "forum", "toolkit", "strategy", "declaration",
-                     "plan", "programme", "program", "report", "webinar", "roundtable", "training", "course",
-                     "session", "summit", "award", "framework", "statement", "series"}
+NAME_SUFFIX_WORDS = frozenset(WORDS["name_suffix_words"])
 
 
 def _is_instance(toks, a, b) -> str | None:
@@ -676,12 +670,12 @@ def _mention(si, s, kind, key, a, b, entry, facts: MentionFacts | None = None) -
     return Mention(kind, key, name, si, a, b, toks[a].start, toks[b - 1].end, entry, facts or MentionFacts())
 
 
-TITLE_OF = {"chief", "head", "heads", "deputy"}
-SUBUNIT_HEADS = {"division", "unit"}  # parts of a larger body when followed by "at"/"within" it
+TITLE_OF = frozenset(WORDS["title_of"])
+SUBUNIT_HEADS = frozenset(WORDS["subunit_heads"])
 
 INTERNATIONAL_KINDS = {"intergovernmental", "ngo", "other"}
-PLACE_SUFFIXES = {"Province", "Region", "State", "District", "Regency", "Prefecture", "Island", "Islands", "City"}
-PLACE_PREPOSITIONS = {"in", "at", "near", "to", "from", "of", "and", "across", "around", "visited", "outside"}
+PLACE_SUFFIXES = frozenset(WORDS["place_suffixes"])
+PLACE_PREPOSITIONS = frozenset(WORDS["place_prepositions"])
 
 
 def _cap_run_before(toks, j, taken) -> int | None:

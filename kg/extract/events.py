@@ -23,6 +23,7 @@ from .frame import DocumentFrame
 from .people import PersonMention
 from .text import Sentence, phrase_pattern
 from .verbs import class_cues, forms
+from .words import WORDS
 
 __all__ = ["EventRecord", "find_events"]
 
@@ -194,14 +195,12 @@ EVENT_TOPIC = re.compile(r"\s+(on|about|against)\s+((?:the\s+)?[a-z][\w'’-]*(?
                    r"who|held|hosted|co-hosted|organi[sz]ed|convened|over|between|during|attended|on\s+\d|for\s+\d|"
                    r"for\s+(?:more|over|some|about)\b)\b)[\w'’-]+){0,9})(?=\s*(?:[,.;:(]|\s(?:in|at|from|with|which|"
                    r"that|who|held|hosted|co-hosted|organi[sz]ed|convened|over|between|during|attended|on|for)\b|$))")
-PARTICIPLES = {"held", "hosted", "co-hosted", "convened", "organised", "organized", "led", "co-led", "conducted",
-               "run", "chaired", "co-chaired", "launched", "released", "published", "delivered", "facilitated",
-               "coordinated", "supported", "attended", "presented"}
-RUN_OBJECT_CUES = {"delivered"}
-PARTNER_CUES = {"partnered with", "co-hosted with", "jointly with", "teamed up with", "joined forces with"}
+PARTICIPLES = frozenset(WORDS["participles"])
+RUN_OBJECT_CUES = frozenset(WORDS["run_object_cues"])
+PARTNER_CUES = frozenset(WORDS["partner_cues"])
 FROM_OF = re.compile(r"\b(from|of)\b", re.I)
 PLACES_IN = re.compile(r"\s+(?:[a-z][\w\-]*,?\s+){1,12}in\s+")
-AMBIGUOUS_PARTNER_CUES = {"together with", "alongside"}
+AMBIGUOUS_PARTNER_CUES = frozenset(WORDS["ambiguous_partner_cues"])
 PARTNERS_INSIDE = re.compile(r",\s*(?:in partnership with|in collaboration with|in cooperation with|together with|"
                              r"jointly with|alongside|along with)\b", re.I)
 PRONOUN_ORGANISER = re.compile(r"(?:^|[,;]\s+|\band\s+)(it|they)\s+(?:also\s+|then\s+|jointly\s+)?(?:hosted|co-hosted|"

@@ -16,34 +16,17 @@ from ..lexicon import Lexicon, normalise
 from .entities import SENTENCE_START_WORDS, Mention
 from ..dates import MONTHS
 from .text import Sentence, Token, phrase_pattern, tokenize
+from .words import WORDS
 
 __all__ = ["PersonMention", "find_people"]
 
-SPEECH_VERBS = {"said", "says", "spoke", "noted", "gave", "presented", "stressed", "emphasised", "emphasized",
-                "highlighted", "explained", "added", "opened", "closed", "welcomed", "underlined", "underscored",
-                "delivered", "shared", "described", "told", "urged", "called", "thanked", "remarked", "observed",
-                "reflected", "commended", "acknowledged", "introduced", "moderated", "facilitated", "chaired",
-                "led", "addressed", "outlined", "pointed", "reiterated", "affirmed", "announced", "praised"}
-ADVERBS = {"then", "also", "later", "further", "briefly", "subsequently", "first", "finally"}
-POST_NOMINALS = {"MP", "AM", "AO", "OBE", "MBE", "CBE", "KC", "QC", "PhD", "Jr", "Sr", "II", "III"}
+SPEECH_VERBS = frozenset(WORDS["speech_verbs"])
+ADVERBS = frozenset(WORDS["adverbs"])
+POST_NOMINALS = frozenset(WORDS["post_nominals"])
 APPOSITIVE_CONNECTORS = {"at", "of", "for", "and", "in", "the", "to", "on", "with", "from", "a", "an"}
-WHO_VERBS = {"co-chairs": "Co-Chair", "chairs": "Chair", "heads": "Head", "leads": "Lead", "co-leads": "Co-Lead",
-             "founded": "Founder", "co-founded": "Co-Founder", "runs": "Head",
-             "directs": "Director", "manages": "Manager", "co-manages": "Co-Manager", "represents": "Representative",
-             "co-chaired": "Co-Chair", "chaired": "Chair", "headed": "Head", "led": "Lead"}
-GROUP_WORDS = {"'s", "’s", "two", "three", "four", "both", "joint", "current"}  # "the RSO's two Co-Managers"
-NOT_NAMES = {"Member", "Members", "States", "State", "Government", "Governments", "Working", "Group", "Process",
-             "Office", "Conference", "Meeting", "Dialogue", "Forum", "Workshop", "Training", "Programme",
-             "Program", "Regional", "National", "International", "United", "Nations", "Ministry", "Department",
-             "Agency", "Police", "Embassy", "Strategy", "Plan", "Declaration", "Protocol", "Toolkit", "Report",
-             "Annual", "Secretariat", "Session", "January", "February", "March", "April", "May", "June", "July",
-             "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-             "Thursday", "Friday", "Saturday", "Sunday", "Asia", "Pacific", "Southeast", "South", "East", "North",
-             "West", "Indo-Pacific", "Asia-Pacific", "Co-Chairs", "Co-Chair", "Chair", "Chairs", "Covid-19",
-             "COVID-19", "Day", "Centre", "Center", "Institute", "Council", "Commission", "Network", "Task",
-             "Force", "Taskforce", "Bali", "Action", "Period", "Joint", "Senior", "Officials", "Official",
-             "Immigration", "Customs", "Affairs", "Justice", "Security", "Defence", "Defense", "Migration",
-             "Trafficking", "Smuggling", "Border", "Foreign", "Investigation", "Intelligence"}
+WHO_VERBS = WORDS["who_verbs"]
+GROUP_WORDS = frozenset(WORDS["group_words"])
+NOT_NAMES = frozenset(WORDS["not_names"])
 
 
 @dataclass

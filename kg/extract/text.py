@@ -7,12 +7,12 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .words import WORDS
+
 __all__ = ["Token", "Sentence", "split_sentences", "tokenize", "norm_token", "phrase_pattern"]
 
 TOKEN = re.compile(r"[^\W_]+(?:[-‐–][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "hon", "st", "no", "gen", "maj", "col", "lt", "pol",
-                 "brig", "capt", "sen", "rep", "jr", "sr", "vs", "etc", "e.g", "i.e", "h.e", "u.s",
-                 "u.k", "cmdr", "adm", "supt", "insp", "sgt", "dept", "inc", "ltd", "co", "approx"}
+ABBREVIATIONS = frozenset(WORDS["abbreviations"])
 BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
 
 

@@ -15,10 +15,12 @@ names a standing role as often as this event's ("Indonesia, as Co-Chair of the B
 """
 from __future__ import annotations
 
+from .words import WORDS
+
 __all__ = ["forms", "class_cues"]
 
 VOWELS = "aeiou"
-SHORT_DOUBLING = {"run", "put", "set", "stop", "plan", "chat"}  # one-syllable verbs that double their consonant
+SHORT_DOUBLING = frozenset(WORDS["short_doubling"])
 
 
 def _third(verb: str) -> str:
