@@ -427,9 +427,39 @@ def _main_text(doc) -> tuple[list[str], object]:
     return [re.sub(r"^\s*[-*•]\s+", "", line) for line in body.split("\n")], found
 
 
+# container elements whose end tag HTML requires, so their depth can be counted from the tags alone
+CONTAINER_TAG = re.compile(r"<(/?)(?:div|span|section|article|main|font|center|blockquote|b|i|em|strong)\b[^>]*>", re.I)
+NESTING_LIMIT = 200  # libxml2 stops reading a page nested past 256 levels
+
+
+def _flatten_deep_nesting(text: str, limit: int = NESTING_LIMIT) -> str:
+    """The page with container tags nested past `limit` levels dropped, their text kept: a page of
+    10,000 nested <div>s would otherwise lose its body.
+
+    >>> _flatten_deep_nesting("<div><div><p>x</p></div></div>", limit=1)
+    '<div><p>x</p></div>'
+    """
+    depth = deepest = 0
+    for m in CONTAINER_TAG.finditer(text):
+        depth += -1 if m.group(1) else 1
+        deepest = max(deepest, depth)
+    if deepest <= limit:
+        return text
+    depth = 0
+
+    def keep(m: re.Match) -> str:
+        nonlocal depth
+        if m.group(1):
+            depth -= 1
+            return m.group() if depth < limit else ""
+        depth += 1
+        return m.group() if depth <= limit else ""
+    return CONTAINER_TAG.sub(keep, text)
+
+
 def _read_html(path: Path, text: str, notes) -> Article:
     try:
-        doc = lxml.html.document_fromstring(text)
+        doc = lxml.html.document_fromstring(_flatten_deep_nesting(text))
     except (lxml.etree.ParserError, ValueError) as exc:
         raise SourceError(path, f"the HTML cannot be parsed ({exc})") from exc
     title, date_, url, category = _html_metadata(doc, path)

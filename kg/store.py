@@ -42,6 +42,11 @@ RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat
 JOURNAL = "kg-loading.txt"
 
 
+def _is_disk_full(exc: Exception) -> bool:
+    """ENOSPC, whether the OS says it or RocksDB passes it on in its message."""
+    return getattr(exc, "errno", None) == errno.ENOSPC or "No space left on device" in str(exc)
+
+
 def _prefix_header() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -86,7 +91,7 @@ class GraphStore:
                 raise StoreError(f"store {path} is busy: another process (an ingest, a query or `kg serve`) "
                                  "has it open; wait for it to finish, or share one store through "
                                  "`kg serve --writable` and --endpoint") from exc
-            if exc.errno == errno.ENOSPC:
+            if _is_disk_full(exc):
                 raise StoreError(f"store {path}: the disk is full; free some space and run again "
                                  "(the articles of an unfinished batch are dropped and added again)") from exc
             raise StoreError(f"cannot open store {path}: {exc}") from exc
@@ -150,10 +155,22 @@ class GraphStore:
                 self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
                 journal.unlink()
         except (SyntaxError, ValueError, OSError) as exc:
+            raise self._failed_load(journal, graphs, exc) from exc
+        return sum(nt.count("\n") for _, nt in graphs)
+
+    def _failed_load(self, journal: Path | None, graphs: list[tuple[str, str]], exc: Exception) -> StoreError:
+        """The error of a bulk load that failed, once its graphs are dropped again; where dropping
+        them fails too (a full disk), the journal stays and the next opening of the store drops them."""
+        what = f"could not store {len(graphs)} graphs ({graphs[0][0]} …)"
+        reason = "the disk is full; free some space and run again" if _is_disk_full(exc) else str(exc)
+        try:
             if journal is not None and journal.exists():
                 self.recover()
-            raise StoreError(f"could not store {len(graphs)} graphs ({graphs[0][0]} …): {exc}") from exc
-        return sum(nt.count("\n") for _, nt in graphs)
+        except (OSError, RuntimeError) as again:
+            return StoreError(f"{what}: {reason}; the unfinished batch could not be dropped yet "
+                              f"({str(again)[:120]}): the journal {journal} stays, and the next `kg ingest` "
+                              "drops the batch and adds it again")
+        return StoreError(f"{what}: {reason} (nothing of this batch was kept)")
 
     def _journal(self) -> Path | None:
         return self.path / JOURNAL if self.path is not None else None

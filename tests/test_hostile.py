@@ -1,15 +1,16 @@
 """Hostile and broken inputs: each is named with its problem, the rest goes on, nothing hangs."""
+import errno
 import os
 import time
 
 import pytest
 import pyoxigraph
 
-from kg.errors import SourceError
+from kg.errors import SourceError, StoreError
 from kg.pipeline import extract_ntriples
 from kg.rdf import article_iri
 from kg.sources import read_article, read_articles
-from kg.store import union_nquads
+from kg.store import GraphStore, union_nquads
 
 BODY = "The RSO convened a workshop in Bangkok on 3 May 2024."
 
@@ -141,3 +142,67 @@ def test_hostile_update_through_query_says_what_to_do(built_store):
     from kg.errors import QueryError
     with pytest.raises(QueryError, match=r"SPARQL update \(INSERT …\), and queries only read"):
         built_store.query("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+
+
+class FullDisk:
+    """A store engine whose writes fail as on a full disk (the named ones), the rest passed through."""
+
+    def __init__(self, engine, failing: set[str]):
+        self._engine, self._failing = engine, failing
+
+    def __getattr__(self, name):
+        if name in self._failing:
+            def fail(*args, **kwargs):
+                raise OSError(errno.ENOSPC, "IO error: No space left on device: While appending to file")
+            return fail
+        return getattr(self._engine, name)
+
+
+def quad_count(path) -> int:
+    store = GraphStore.on_disk(path)
+    count = store.count_quads()
+    del store
+    return count
+
+
+def graphs_for(*names: str) -> list[tuple[str, str]]:
+    return [(f"https://example.org/graph/{n}", f"<https://example.org/{n}> <https://example.org/p> \"{n}\" .\n")
+            for n in names]
+
+
+def test_hostile_disk_full_in_a_bulk_load_is_named_and_keeps_the_store(tmp_path):
+    store = GraphStore.on_disk(tmp_path / "s")
+    store.add_graphs(graphs_for("a"))
+    before = store.count_quads()
+    store._store = FullDisk(store._store, {"bulk_load"})
+    with pytest.raises(StoreError, match="the disk is full; free some space"):
+        store.add_graphs(graphs_for("b", "c"))
+    assert (store.count_quads(), (tmp_path / "s" / "kg-loading.txt").exists()) == (before, False)
+
+
+def test_hostile_disk_full_while_dropping_a_failed_load_leaves_it_to_the_next_opening(tmp_path):
+    store = GraphStore.on_disk(tmp_path / "s")
+    store.add_graphs(graphs_for("a"))
+    before = store.count_quads()
+    store._store = FullDisk(store._store, {"bulk_load", "update"})
+    with pytest.raises(StoreError, match="the journal .* stays"):
+        store.add_graphs(graphs_for("b"))
+    del store
+    assert ((tmp_path / "s" / "kg-loading.txt").exists(), quad_count(tmp_path / "s"),
+            (tmp_path / "s" / "kg-loading.txt").exists()) == (True, before, False)
+
+
+def test_hostile_disk_full_when_opening_the_store_is_named(tmp_path, monkeypatch):
+    def full(*args):
+        raise OSError("IO error: No space left on device: While appending to file: 000043.sst")
+    monkeypatch.setattr(pyoxigraph, "Store", full)
+    with pytest.raises(StoreError, match="the disk is full"):
+        GraphStore.on_disk(tmp_path / "s")
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "section"])
+def test_hostile_html_nested_ten_thousand_deep_is_read(tmp_path, tag):
+    path = tmp_path / "deep.html"
+    path.write_text(f"<html><head><title>Deep page</title></head><body><h1>Deep page</h1>{f'<{tag}>' * 10000}"
+                    f"<p>{BODY}</p>{f'</{tag}>' * 10000}</body></html>")
+    assert read_article(path).text == BODY
