@@ -131,6 +131,9 @@ def extract_ntriples(article: Article, fingerprint: str, ner: str | None = None)
         return to_ntriples(extraction, extra=extra), None
     except KgError as exc:
         return "", str(exc)
+    except Exception as exc:  # a fault of the extractor on one article must not end the batch
+        return "", (f"the extractor failed on this article ({type(exc).__name__}: {str(exc)[:200]}); "
+                    "the other articles go on; please report this file with the message")
 
 
 class _Extractor:

@@ -81,12 +81,13 @@ def _decode(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
     for magic, what in BINARY_MAGIC.items():
         if raw.startswith(magic):
             raise SourceError(path, f"the file holds {what}, not text; convert it to .txt, .html or .md")
-    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                       (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
         if raw.startswith(bom):
             try:
-                return raw.decode(codec), ("decoded as UTF-16 (not UTF-8)",)
+                return raw.decode(codec.lower()), (f"decoded as {codec} (not UTF-8)",)
             except UnicodeDecodeError as exc:
-                raise SourceError(path, "the file starts as UTF-16 but is not valid UTF-16") from exc
+                raise SourceError(path, f"the file starts as {codec} but is not valid {codec}") from exc
     if b"\x00" in raw[:8192]:
         raise SourceError(path, "the file holds binary data (NUL bytes), not text")
     try:
@@ -226,15 +227,44 @@ def _strip_markdown(line: str) -> str:
 FRONT_MATTER_BYTES = 64 * 1024
 
 
+FRONT_MATTER_DEPTH = 16
+
+
+def _nesting(block: str) -> int:
+    r"""How deep YAML text nests, by brackets and by indentation in steps of two characters
+    ("- " counts as indentation).
+
+    >>> _nesting("title: [a, [b]]"), _nesting("tags:\n  - - x")
+    (2, 3)
+    """
+    depth = deepest = 0
+    for ch in block:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    for line in block.split("\n"):
+        deepest = max(deepest, (len(line) - len(line.lstrip(" -"))) // 2)
+    return deepest
+
+
 def _front_matter(path: Path, block: str) -> dict:
     """The YAML front matter, refused when it is large or uses aliases (a few hundred bytes of
     aliases can expand to gigabytes)."""
     if len(block.encode("utf-8", "surrogatepass")) > FRONT_MATTER_BYTES:
         raise SourceError(path, f"the YAML front matter is over {FRONT_MATTER_BYTES // 1024} KiB; keep only "
                                 "title, date, url and category there")
+    if _nesting(block) > FRONT_MATTER_DEPTH:  # the YAML parser takes time in the square of the depth
+        raise SourceError(path, "the YAML front matter nests lists or mappings too deeply; keep only "
+                                "title, date, url and category there")
     if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(block, Loader=yaml.SafeLoader)):
         raise SourceError(path, "the YAML front matter uses aliases (*name); write the values out instead")
-    return yaml.safe_load(block) or {}
+    try:
+        return yaml.safe_load(block) or {}
+    except RecursionError as exc:
+        raise SourceError(path, "the YAML front matter nests lists or mappings too deeply; keep only "
+                                "title, date, url and category there") from exc
 
 
 def _read_md(path: Path, text: str, notes) -> Article:
@@ -386,8 +416,8 @@ def _linked_data(doc, key: str) -> str | None:
     for block in doc.xpath("//script[@type='application/ld+json']/text()"):
         try:
             found = find(json.loads(block))
-        except ValueError:
-            continue
+        except (ValueError, RecursionError):
+            continue  # not JSON, or nested past reading
         if found:
             return found
     return None
@@ -528,6 +558,10 @@ def _read_jsonl(path: Path, notes=()) -> Iterator[Article | SourceError]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield SourceError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield SourceError(where, "the record nests lists or objects too deeply; give title, date, url and "
+                                     "text as plain values")
             continue
         if isinstance(record, dict):
             record = {k: _unicode(v) for k, v in record.items()}

@@ -94,6 +94,9 @@ class GraphStore:
             if _is_disk_full(exc):
                 raise StoreError(f"store {path}: the disk is full; free some space and run again "
                                  "(the articles of an unfinished batch are dropped and added again)") from exc
+            if (path / "CURRENT").exists():  # a store whose files are missing or unreadable
+                raise StoreError(f"the store at {path} is damaged or incomplete ({str(exc)[:200]}); restore it "
+                                 "from a backup (kg export) or build it again with `kg build`") from exc
             raise StoreError(f"cannot open store {path}: {exc}") from exc
         except (RuntimeError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"the store at {path} is damaged ({type(exc).__name__}: {str(exc)[:200]}); "

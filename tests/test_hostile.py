@@ -206,3 +206,40 @@ def test_hostile_html_nested_ten_thousand_deep_is_read(tmp_path, tag):
     path.write_text(f"<html><head><title>Deep page</title></head><body><h1>Deep page</h1>{f'<{tag}>' * 10000}"
                     f"<p>{BODY}</p>{f'</{tag}>' * 10000}</body></html>")
     assert read_article(path).text == BODY
+
+
+def test_hostile_deeply_nested_front_matter_is_named(tmp_path):
+    path = tmp_path / "deep.md"
+    path.write_text(f"---\ntitle: {'[' * 20000}{']' * 20000}\n---\n{BODY}\n")
+    with pytest.raises(SourceError, match="nests lists or mappings too deeply"):
+        read_article(path)
+
+
+def test_hostile_deeply_nested_jsonl_record_fails_alone(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"title": %s}\n{"title": "ok", "text": "%s"}\n' % ("[" * 100000 + "]" * 100000, BODY))
+    assert [type(i).__name__ for i in read_articles(path)] == ["SourceError", "Article"]
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_hostile_utf32_with_bom_is_read(tmp_path, codec):
+    path = tmp_path / "a.txt"
+    path.write_bytes(("\ufeffWorkshop\n\n" + BODY + "\n").encode(codec))
+    assert (read_article(path).title, read_article(path).text) == ("Workshop", BODY)
+
+
+def test_hostile_store_with_its_manifest_removed_is_named_damaged(tmp_path):
+    store = GraphStore.on_disk(tmp_path / "s")
+    store.add_graphs(graphs_for("a"))
+    del store
+    for manifest in (tmp_path / "s").glob("MANIFEST-*"):
+        manifest.unlink()
+    with pytest.raises(StoreError, match="is damaged or incomplete"):
+        GraphStore.on_disk(tmp_path / "s")
+
+
+def test_hostile_jsonl_error_names_line_and_column(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"title": "a", "text": "%s"}\n{"title": "b",, "text": "%s"}\n' % (BODY, BODY))
+    errors = [str(i) for i in read_articles(path) if isinstance(i, SourceError)]
+    assert errors == [f"{path}:2: not valid JSON (Expecting property name enclosed in double quotes at column 15)"]

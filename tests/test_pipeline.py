@@ -133,3 +133,21 @@ def test_pipeline_same_name_from_another_folder_is_reported_not_replaced(tmp_pat
     second = ingest([tmp_path / "b"], store)
     assert (second.added, second.replaced, [p for p, _ in second.failed]) == ([], [], [str(tmp_path / "b" / "index.txt")])
     assert store.graph_value(article_iri("index"), str(KG.sourcePath)) == str(tmp_path / "a" / "index.txt")
+
+
+def test_pipeline_extractor_fault_on_one_article_is_reported_and_batch_goes_on(tmp_path, monkeypatch):
+    import kg.pipeline
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes(SEED.read_bytes())
+    (folder / "odd.txt").write_text("Odd\n\nThe RSO convened a workshop in Suva on 3 May 2024.\n", encoding="utf-8")
+    real = kg.pipeline.extract_article
+
+    def faulty(article, **kwargs):
+        if article.stem == "odd":
+            raise IndexError("list index out of range")
+        return real(article, **kwargs)
+    monkeypatch.setattr(kg.pipeline, "extract_article", faulty)
+    report = ingest([folder], GraphStore.on_disk(tmp_path / "s"))
+    assert (report.added, dict(report.failed)[str(folder / "odd.txt")][:65]) == (
+        [str(folder / "good.txt")], "the extractor failed on this article (IndexError: list index out ")

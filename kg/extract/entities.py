@@ -27,6 +27,7 @@ RIGHT_CONNECTORS = {"of", "for", "on", "against", "to", "and", "&"}
 EMBASSY_HEADS = frozenset(WORDS["embassy_heads"])
 HEAD_FIRST = frozenset(WORDS["head_first"])
 DIRECTIONS = r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central|centre|center)"
+IN_DIRECTION_OF = re.compile(rf"\bin the {DIRECTIONS} of $", re.I)  # "in the south-east of <State>"
 
 
 @dataclass
@@ -722,7 +723,8 @@ def _pattern_places(si, s: Sentence, taken, found: list[Mention]) -> list[Mentio
         elif j >= 2 and toks[j - 1].norm == "in":
             ends = [j - 1]
         else:
-            m = re.search(rf"\bin the {DIRECTIONS} of $", s.text[:toks[j].start - s.start], re.I)
+            before = max(0, toks[j].start - s.start - 40)  # the phrase is short: read only the words before
+            m = IN_DIRECTION_OF.search(s.text, before, toks[j].start - s.start)
             ends = []
             if m:
                 k = next((k for k, t in enumerate(toks) if t.start - s.start == m.start()), None)

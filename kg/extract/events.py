@@ -957,14 +957,13 @@ GROUP_REFERENCE = re.compile(r"\b(?:both(?:\s+the)?|the\s+(?:two|three|four|five
                              r"\s+(?:[\w-]+\s+)?[a-z]+s\b", re.I)
 
 
-def _outside_organisations(si: int, s: Sentence, mentions: list[Mention]) -> str:
-    """The sentence with the names of organisations blanked: "the Asia Dialogue on Forced Migration"
-    names no dialogue."""
+def _outside_organisations(s: Sentence, orgs: list[Mention]) -> str:
+    """The sentence with the names of its organisations blanked: "the Asia Dialogue on Forced
+    Migration" names no dialogue."""
     text = s.text
-    for m in mentions:
-        if m.sentence == si and m.kind == "org":
-            a, b = m.char_start - s.start, m.char_end - s.start
-            text = text[:a] + " " * (b - a) + text[b:]
+    for m in orgs:
+        a, b = m.char_start - s.start, m.char_end - s.start
+        text = text[:a] + " " * (b - a) + text[b:]
     return text
 
 
@@ -982,6 +981,10 @@ def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], ment
     for ev in events:
         by_anchor.setdefault(ev.anchor, []).append(ev)
     name_words = {id(ev): set(normalise(ev.name).split()) - cues.generic_name_words for ev in events}
+    orgs: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "org":
+            orgs.setdefault(m.sentence, []).append(m)
     current = by_anchor.get(events[0].anchor, events[:1])
     together = current if len(current) > 1 else None
     for si, s in enumerate(sentences):
@@ -989,7 +992,7 @@ def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], ment
             current = by_anchor[si]
             together = current if len(current) > 1 else together
         else:
-            text = _outside_organisations(si, s, mentions)
+            text = _outside_organisations(s, orgs.get(si, []))
             if together and GROUP_REFERENCE.search(text):
                 current = together
             elif cues.trigger.search(text):
