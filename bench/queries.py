@@ -97,9 +97,9 @@ def rdflib_latencies(nquads: bytes, queries: list[tuple[str, str]], repeat: int,
     return out
 
 
-def bound_text(q) -> str:
+def bound_text(q, store) -> str:
     from kg.store import bind_values
-    b = bind_parameters(q, {})
+    b = bind_parameters(q, {}, store)
     return bind_values(q.text, b) if b else q.text
 
 
@@ -163,10 +163,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--rdflib-limit", type=float, default=30.0, help="seconds per rdflib query before giving up")
     args = ap.parse_args()
-    texts = [(q.name, bound_text(q)) for q in list_queries()]
+    texts: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         copies = [int(c) for c in args.sizes.split(",") if c.strip()]
         for label, store, nq, load_s in store_sizes(Path(tmp), copies):
+            texts = texts or [(q.name, bound_text(q, store)) for q in list_queries()]
             print(f"\n## {label}: {store.count_quads():,} quads" + (f" (bulk load + union {load_s:.1f} s)" if load_s else ""))
             print(f"{'query':28s} {'kg ms':>9s} {'pyoxigraph ms':>14s} {'kg/pyox':>8s} {'rdflib ms':>11s} "
                   f"{'rdflib/kg':>10s}")

@@ -282,7 +282,7 @@ def query(query, query_file, params, fmt, output, timeout, allow_service, store_
                 raise click.BadParameter(f"{p!r} is not NAME=VALUE", param_hint="--param")
             k, v = p.split("=", 1)
             values[k] = v
-        text, bindings = cq.text, bind_parameters(cq, values)
+        text, bindings = cq.text, bind_parameters(cq, values, store)
     elif query:
         text = query
     else:

@@ -3,22 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import KgError
+from .lookup import find_entity
 from .store import GraphStore, term
 
 __all__ = ["Explanation", "explain_entity"]
 
-FIND = """
-SELECT DISTINCT ?x WHERE { ?x rdfs:label|skos:altLabel|schema:name|kg:acronym ?name . }
-"""
-FIND_CI = """
-SELECT DISTINCT ?x WHERE { ?x rdfs:label|skos:altLabel|schema:name|kg:acronym ?l . FILTER(LCASE(STR(?l)) = LCASE(?name)) }
-"""
 FACTS = """
-SELECT DISTINCT ?direction ?p ?other (SAMPLE(?l) AS ?label) WHERE {
+SELECT DISTINCT ?direction ?p ?other (SAMPLE(COALESCE(?pl, ?rl)) AS ?label) WHERE {
   { ?x ?p ?other BIND("out" AS ?direction) } UNION { ?other ?p ?x BIND("in" AS ?direction) }
   FILTER(?p NOT IN (kg:supports, kg:mentions, skos:altLabel, skos:hiddenLabel))
-  OPTIONAL { ?other rdfs:label ?l }
+  OPTIONAL { ?other skos:prefLabel ?pl } OPTIONAL { ?other rdfs:label ?rl }
 } GROUP BY ?direction ?p ?other ORDER BY ?direction ?p ?label
 """
 EVIDENCE = """
@@ -38,16 +32,7 @@ class Explanation:
 
 
 def explain_entity(store: GraphStore, name_or_iri: str) -> Explanation:
-    if name_or_iri.startswith(("http://", "https://")):
-        node = name_or_iri
-    else:
-        _, rows = store.select(FIND, {"name": term(name_or_iri)})
-        if not rows:
-            _, rows = store.select(FIND_CI, {"name": term(name_or_iri)})
-        if not rows:
-            raise KgError(f"nothing in the store is named {name_or_iri!r}; try `kg query actor-timeline` "
-                          "or a full IRI")
-        node = rows[0][0]
+    node = find_entity(store, name_or_iri)
     x = term(node, "iri")
     _, facts = store.select(FACTS, {"x": x})
     _, evidence = store.select(EVIDENCE, {"x": x})

@@ -8,7 +8,7 @@ rdflib.term.URIRef('https://w3id.org/baliprocess-kg/ontology#Training')
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
 
-__all__ = ["BASE", "KG", "THEME", "ORG", "SCHEMA", "WD", "PREFIXES", "GRAPH_REFERENCE", "iri",
+__all__ = ["BASE", "KG", "THEME", "ORG", "SCHEMA", "WD", "PREFIXES", "GRAPH_REFERENCE", "GRAPH_LABELS", "iri",
            "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD"]
 
 BASE = "https://w3id.org/baliprocess-kg/"
@@ -32,6 +32,7 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 GRAPH_REFERENCE = BASE + "graph/reference"
+GRAPH_LABELS = BASE + "graph/labels"  # one skos:prefLabel for each entity the reference graph does not name
 
 PREFIXES = {"kg": str(KG), "kgt": str(THEME), "org": str(ORG), "schema": str(SCHEMA), "wd": str(WD),
             "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "skos": str(SKOS), "xsd": str(XSD),

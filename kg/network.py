@@ -11,6 +11,7 @@ import networkx as nx
 
 from .errors import KgError
 from .lexicon import load_lexicon
+from .lookup import find_entity
 from .store import GraphStore
 
 __all__ = ["PROJECTIONS", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv", "network_from_query",
@@ -32,15 +33,13 @@ RELATIONS = {"https://schema.org/organizer": "organised", "https://w3id.org/bali
              "https://w3id.org/baliprocess-kg/ontology#inState": "in"}
 
 NODES_QUERY = """
-SELECT ?node (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?type) (SAMPLE(?l) AS ?label) (MIN(?d) AS ?date)
-       (SAMPLE(?status) AS ?bp) (SAMPLE(?sentence) AS ?evidence) (SAMPLE(?url) AS ?source)
-       (SAMPLE(?title) AS ?article) (SAMPLE(?cl) AS ?country)
+SELECT ?node (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?type) (SAMPLE(COALESCE(?pl, ?rl)) AS ?label)
+       (MIN(?d) AS ?date) (SAMPLE(?status) AS ?bp) (SAMPLE(?cl) AS ?country)
        (GROUP_CONCAT(DISTINCT STR(?theme); separator=" ") AS ?themes)
        (GROUP_CONCAT(DISTINCT ?role; separator="; ") AS ?roles) (SAMPLE(?k) AS ?kind)
 WHERE {
-  GRAPH ?g { ?a a kg:Article ; kg:mentions ?node . ?node a ?t ; rdfs:label ?l .
-             OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url }
-             OPTIONAL { ?ev kg:supports ?node ; kg:sentence ?sentence } }
+  GRAPH ?g { ?a a kg:Article ; kg:mentions ?node . ?node a ?t . OPTIONAL { ?node rdfs:label ?rl } }
+  OPTIONAL { ?node skos:prefLabel ?pl }
   OPTIONAL { ?node schema:startDate ?d }
   OPTIONAL { ?node kg:theme ?theme }
   OPTIONAL { ?node kg:eventKind ?k }
@@ -50,6 +49,15 @@ WHERE {
   OPTIONAL { GRAPH <https://w3id.org/baliprocess-kg/graph/reference> {
              ?node kg:baliProcessStatus/rdfs:label ?status ; skos:prefLabel ?own } }
 } GROUP BY ?node
+"""
+# each article that mentions a node, with its title, address, date and the first sentence it says it in
+SOURCES_QUERY = """
+SELECT ?node ?title ?url ?date (MIN(CONCAT(SUBSTR(STR(1000000000 + ?start), 2), "\\t", ?sentence)) AS ?first)
+WHERE {
+  GRAPH ?g { ?a a kg:Article ; kg:mentions ?node .
+             OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:source ?url } OPTIONAL { ?a dcterms:date ?date }
+             OPTIONAL { ?e kg:supports ?node ; kg:sentence ?sentence ; kg:start ?start } }
+} GROUP BY ?node ?a ?title ?url ?date
 """
 EDGES_QUERY = """
 SELECT DISTINCT ?s ?p ?o WHERE {
@@ -75,17 +83,35 @@ def _type(iris: str) -> str:
     return "other"
 
 
+def _sources(store: GraphStore) -> dict[str, dict]:
+    """Per node, the article that first reported it (earliest date, then title) as one source: its
+    title, address, date and sentence together; the titles of the others that mention it too."""
+    _, rows = store.select(SOURCES_QUERY)
+    by_node: dict[str, list[tuple]] = {}
+    for node, title, url, date, first in rows:
+        sentence = first.split("\t", 1)[1] if first else ""
+        by_node.setdefault(node, []).append((date or "9999", title or "", url or "", sentence))
+    out = {}
+    for node, articles in by_node.items():
+        articles.sort()
+        date, title, url, sentence = articles[0]
+        out[node] = {"article": title, "source": url, "evidence": sentence, "article_date": date.replace("9999", ""),
+                     "articles": len(articles), "other_articles": "; ".join(a[1] for a in articles[1:])}
+    return out
+
+
 def _full(store: GraphStore) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
+    sources = _sources(store)
     _, rows = store.select(NODES_QUERY)
-    for node, typ, label, date, status, evidence, source, article, country, themes, roles, kind in rows:
+    for node, typ, label, date, status, country, themes, roles, kind in rows:
         node_type = _type(typ)
         if node_type == "state" and not country:
             country = label
         g.add_node(node, label=label or node.rsplit("/", 1)[-1], type=node_type, iri=node, year=(date or "")[:4],
-                   status=status or "", evidence=evidence or "", source=source or "", article=article or "",
-                   country=country or "", themes=" ".join(t.rsplit("/", 1)[-1] for t in (themes or "").split()),
-                   roles=roles or "", kind=kind or "")
+                   date=date or "", status=status or "", country=country or "",
+                   themes=" ".join(t.rsplit("/", 1)[-1] for t in (themes or "").split()),
+                   roles=roles or "", kind=kind or "", **sources.get(node, {}))
     _, rows = store.select(EDGES_QUERY)
     for s, p, o in rows:
         if s in g and o in g:
@@ -221,10 +247,11 @@ def build_network(store: GraphStore, projection: str = "actors", since: str | No
         g.remove_nodes_from([n for n, d in g.nodes(data=True) if event_out(d)])
         g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0 and g.nodes[n].get("type") != "event"])
     if focus:
-        target = focus.casefold()
-        centre = next((n for n, d in g.nodes(data=True) if n == focus or d.get("label", "").casefold() == target), None)
-        if centre is None:
-            raise KgError(f"no node named {focus!r} in the {projection} network; try its label or IRI")
+        centre = find_entity(store, focus)
+        if centre not in g:
+            raise KgError(f"{focus!r} is in the store but not in the {projection} network"
+                          + (" for these filters" if since or until or theme or kind else "")
+                          + "; try another projection")
         g = nx.ego_graph(g.to_undirected() if g.is_directed() else g, centre, radius=depth)
     add_metrics(g)
     return g

@@ -26,7 +26,8 @@ from .extract import extract_article
 from .lexicon import DATA_DIR, load_lexicon
 from .model import Article
 from .ner import DEFAULT_META
-from .namespaces import GRAPH_REFERENCE, KG
+from .labels import refresh_labels
+from .namespaces import GRAPH_LABELS, GRAPH_REFERENCE, KG, SKOS
 from .rdf import article_iri, reference_graph, to_ntriples
 from .sources import iter_source_files, read_articles
 from .store import GraphStore, union_nquads
@@ -294,6 +295,8 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[s
         writer.flush()
     finally:
         extractor.close()
+    if report.added or report.replaced or not store.graph_value(GRAPH_LABELS, str(SKOS.prefLabel)):
+        refresh_labels(store)
     store.flush()
     return report
 
@@ -332,4 +335,7 @@ def extract_to_files(paths: Iterable[str | Path], out_dir: Path, fmt: str = "jso
 def remove_article(store: GraphStore, stem_or_path: str) -> bool:
     """Remove an article's named graph; True if it was there."""
     stem = Path(stem_or_path).stem if "/" in stem_or_path or "." in Path(stem_or_path).name else stem_or_path
-    return store.remove_graph(article_iri(stem))
+    removed = store.remove_graph(article_iri(stem))
+    if removed:
+        refresh_labels(store)
+    return removed

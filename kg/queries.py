@@ -22,7 +22,7 @@ from .resources import resource_dir
 __all__ = ["QUERY_DIR", "Parameter", "CatalogueQuery", "list_queries", "load_query", "bind_parameters"]
 
 QUERY_DIR = resource_dir("ontology") / "queries"
-PARAM_TYPES = {"string", "iri", "integer", "decimal", "date", "boolean", "year"}
+PARAM_TYPES = {"string", "iri", "integer", "decimal", "date", "boolean", "year", "entity"}  # entity: a name, found by kg.lookup
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,9 @@ def load_query(name: str, directory: Path = QUERY_DIR) -> CatalogueQuery:
     return _parse(path)
 
 
-def bind_parameters(query: CatalogueQuery, values: dict[str, str]) -> dict:
-    """RDF terms for the query's parameters: given values, else defaults."""
+def bind_parameters(query: CatalogueQuery, values: dict[str, str], store=None) -> dict:
+    """RDF terms for the query's parameters: given values, else defaults. An `entity` parameter takes
+    any name of an entity, found in `store` by `kg.lookup.find_entity`."""
     known = {p.name: p for p in query.parameters}
     unknown = set(values) - set(known)
     if unknown:
@@ -94,5 +95,11 @@ def bind_parameters(query: CatalogueQuery, values: dict[str, str]) -> dict:
             raise QueryError(f"parameter {p.name!r} must be a date YYYY-MM-DD, got {value!r}")
         if p.type == "iri" and not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]*", str(value)):
             raise QueryError(f"parameter {p.name!r} must be an IRI, got {value!r}")
+        if p.type == "entity":
+            if store is None:
+                raise QueryError(f"parameter {p.name!r} names an entity; a store is needed to find it")
+            from .lookup import find_entity
+            bindings[p.name] = term(find_entity(store, str(value)), "iri")
+            continue
         bindings[p.name] = term(value, p.type)
     return bindings

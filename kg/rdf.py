@@ -122,6 +122,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon | None = None) -> _
         node = URIRef(iri("state", state_key(s, lexicon)))
         g.add((node, RDF.type, KG.State))
         g.add((node, RDFS.label, Literal(s.name)))
+        g.add((node, SKOS.altLabel, Literal(s.name)))  # the preferred label is the labels graph's
         for alias in s.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))
         mention(node, s.evidence)
@@ -132,6 +133,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon | None = None) -> _
         g.add((node, RDF.type, ORG_CLASSES.get(o.kind, KG.OtherOrganisation)))
         g.add((node, RDF.type, ORG.Organization))
         g.add((node, RDFS.label, Literal(o.name)))
+        g.add((node, SKOS.altLabel, Literal(o.name)))  # the preferred label is the labels graph's
         g.add((node, KG.kind, Literal(o.kind)))
         for alias in o.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))
@@ -145,6 +147,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon | None = None) -> _
         place_nodes[p.name] = node
         g.add((node, RDF.type, KG.Place))
         g.add((node, RDFS.label, Literal(p.name)))
+        g.add((node, SKOS.altLabel, Literal(p.name)))  # the preferred label is the labels graph's
         country = lexicon.state_by_form(p.country) if p.country else None
         if country:
             g.add((node, KG.inState, URIRef(iri("state", country.iso3))))
@@ -156,6 +159,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon | None = None) -> _
         person_nodes[p.name] = node
         g.add((node, RDF.type, SCHEMA.Person))
         g.add((node, RDFS.label, Literal(p.name)))
+        g.add((node, SKOS.altLabel, Literal(p.name)))  # the preferred label is the labels graph's
         g.add((node, SCHEMA.name, Literal(p.name)))
         if p.honorific:
             g.add((node, SCHEMA.honorificPrefix, Literal(p.honorific)))
@@ -183,6 +187,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon | None = None) -> _
         g.add((node, RDF.type, EVENT_CLASSES.get(ev.kind, KG.OtherEvent)))
         g.add((node, RDF.type, SCHEMA.Event))
         g.add((node, RDFS.label, Literal(ev.name)))
+        g.add((node, SKOS.altLabel, Literal(ev.name)))  # the preferred label is the labels graph's
         g.add((node, KG.eventKind, Literal(ev.kind)))
         if ev.start:
             g.add((node, SCHEMA.startDate, Literal(ev.start, datatype=XSD.date)))

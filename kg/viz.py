@@ -38,12 +38,14 @@ def _tooltip(d: dict) -> str:
     if d.get("roles"):
         lines.append(f"roles: {d['roles']}")
     if d.get("article"):
-        lines.append(f"source: {d['article']}")
+        lines.append(f"source: {d['article']}" + (f" ({d['article_date']})" if d.get("article_date") else ""))
     if d.get("source"):
         lines.append(d["source"])
     if d.get("evidence"):
         ev = d["evidence"]
         lines.append("“" + (ev if len(ev) <= 240 else ev[:237] + "…") + "”")
+    if d.get("other_articles"):
+        lines.append(f"also in {int(d.get('articles', 1)) - 1} other article(s)")
     return "\n".join(lines)
 
 
@@ -64,6 +66,7 @@ def _network_data(g, positions: dict | None, size_by: str) -> tuple[list, list, 
                      "kgIri": d.get("iri", n), "kgLabel": str(d.get("label", n)), "kgCountry": d.get("country", ""),
                      "kgThemes": d.get("themes", ""), "kgSource": d.get("source", ""),
                      "kgArticle": d.get("article", ""), "kgEvidence": d.get("evidence", ""),
+                     "kgArticleDate": d.get("article_date", ""), "kgOthers": d.get("other_articles", ""),
                      "kgRoles": d.get("roles", "")})
     seen = set()
     for u, v, d in g.edges(data=True):
@@ -169,7 +172,8 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
 <div id="main"><div id="network"></div>
 <aside id="legend"><strong>Legend</strong><ul>{legend}</ul><p><small>Node size: centrality. Hover for details; click for the source.</small></p>
 <div id="details" hidden><strong id="d-label"></strong><div id="d-type"></div><div id="d-roles"></div>
-<blockquote id="d-evidence"></blockquote><a id="d-source" target="_blank" rel="noopener noreferrer"></a></div></aside></div>
+<blockquote id="d-evidence"></blockquote><a id="d-source" target="_blank" rel="noopener noreferrer"></a>
+<div id="d-date"></div><div id="d-others"></div></div></aside></div>
 <script id="graph-data" type="application/json">{data}</script>
 <script>{vis_js}</script>
 <script>
@@ -218,6 +222,8 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; }}
     var a = document.getElementById("d-source");
     if (/^https?:\\/\\//.test(n.kgSource)) {{ a.href = n.kgSource; a.textContent = n.kgArticle || n.kgSource; }}
     else {{ a.removeAttribute("href"); a.textContent = n.kgArticle || ""; }}
+    document.getElementById("d-date").textContent = n.kgArticleDate || "";
+    document.getElementById("d-others").textContent = n.kgOthers ? "Also reported by: " + n.kgOthers : "";
     box.hidden = false;
   }});
   window.kgVisibleNodes = function () {{ return nodes.get({{ filter: function (n) {{ return !n.hidden; }} }}).length; }};

@@ -16,7 +16,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def result_rows(store, name) -> list[list[str]]:
     q = load_query(name)
-    variables, rows = store.select(q.text, bind_parameters(q, {}))
+    variables, rows = store.select(q.text, bind_parameters(q, {}, store))
     return [variables] + sorted([["" if v is None else v for v in r] for r in rows])
 
 

@@ -31,8 +31,23 @@ def test_network_focus_is_an_ego_network(built_store):
 
 
 def test_network_unknown_focus_is_an_error(built_store):
-    with pytest.raises(KgError, match="no node named"):
+    with pytest.raises(KgError, match="nothing in the store is named 'Atlantis'"):
         build_network(built_store, focus="Atlantis")
+
+
+@pytest.mark.parametrize("name", ["Lao PDR", "laos", "LAO PEOPLE'S DEMOCRATIC REPUBLIC"])
+def test_network_focus_takes_any_name_of_the_actor(built_store, name):
+    assert "https://w3id.org/baliprocess-kg/state/LAO" in build_network(built_store, focus=name)
+
+
+def test_network_every_node_has_one_label_from_one_article(built_store):
+    g = build_network(built_store)
+    _, rows = built_store.select("SELECT ?n (COUNT(DISTINCT ?l) AS ?c) WHERE { ?n skos:prefLabel ?l } GROUP BY ?n "
+                                 "HAVING (COUNT(DISTINCT ?l) > 1)")
+    _, titles = built_store.select("SELECT ?t ?u WHERE { ?a a kg:Article ; dcterms:title ?t ; dcterms:source ?u }")
+    url_of = dict((t, u) for t, u in titles)
+    mismatched = [n for n, d in g.nodes(data=True) if d.get("source") and url_of.get(d.get("article")) != d["source"]]
+    assert (rows, mismatched) == ([], [])
 
 
 def test_network_theme_and_kind_filters_keep_matching_events(built_store):

@@ -15,7 +15,7 @@ def test_queries_catalogue_has_fifteen_documented_queries():
 @pytest.mark.parametrize("name", [q.name for q in list_queries()])
 def test_queries_each_returns_rows_with_defaults(built_store, name):
     q = load_query(name)
-    result = built_store.query(q.text, bind_parameters(q, {}))
+    result = built_store.query(q.text, bind_parameters(q, {}, built_store))
     assert is_select(result)
     assert len(list(result)) > 0
 
@@ -32,6 +32,20 @@ def test_queries_unknown_parameter_is_refused():
 
 
 def test_queries_hostile_value_stays_a_literal(built_store):
-    q = load_query("state-representatives")
-    rows = list(built_store.query(q.text, bind_parameters(q, {"state": 'x" } ?s ?p ?o { "'})))
+    q = load_query("top-organisers")
+    rows = list(built_store.query(q.text, bind_parameters(q, {"limit_kind": 'x" } ?s ?p ?o { "'}, built_store)))
     assert rows == []
+
+
+def test_queries_entity_parameter_takes_any_name_of_the_entity(built_store):
+    q = load_query("state-representatives")
+    rows = [[str(v) for v in r] for r in built_store.select(q.text, bind_parameters(q, {"state": "republic of indonesia"},
+                                                                                     built_store))[1]]
+    assert rows == [[str(v) for v in r] for r in built_store.select(q.text, bind_parameters(q, {"state": "Indonesia"},
+                                                                                            built_store))[1]] != []
+
+
+def test_queries_entity_parameter_that_names_nothing_suggests_names(built_store):
+    from kg.lookup import NameNotFound
+    with pytest.raises(NameNotFound, match="did you mean 'Indonesia'"):
+        bind_parameters(load_query("state-representatives"), {"state": "Indonesai"}, built_store)

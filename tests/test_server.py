@@ -64,7 +64,7 @@ def server(tmp_path_factory):
 def test_server_answers_catalogue_queries_over_http(server, built_store):
     remote = RemoteStore(f"http://127.0.0.1:{server}/query")
     for q in list_queries():
-        result = list(remote.query(q.text, bind_parameters(q, {})))
+        result = list(remote.query(q.text, bind_parameters(q, {}, remote)))
         assert result, q.name
 
 
@@ -91,8 +91,8 @@ def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
         assert remote.count_quads() == built_store.count_quads()
         for name in ("events-per-place", "state-pairs", "people-roles"):
             q = load_query(name)
-            mine = sorted(map(str, (tuple(s) for s in built_store.select(q.text, bind_parameters(q, {}))[1])))
-            theirs = sorted(map(str, (tuple(s) for s in remote.select(q.text, bind_parameters(q, {}))[1])))
+            mine = sorted(map(str, (tuple(s) for s in built_store.select(q.text, bind_parameters(q, {}, built_store))[1])))
+            theirs = sorted(map(str, (tuple(s) for s in remote.select(q.text, bind_parameters(q, {}, remote))[1])))
             assert mine == theirs, name
         again = ingest([ARTICLES], remote)
         assert len(again.unchanged) == 47
@@ -116,7 +116,7 @@ def test_server_kg_serve_serves_a_snapshot_while_ingest_goes_on(tmp_path):
         report = ingest([ARTICLES], store)
         assert len(report.added) == 46
         remote = RemoteStore(f"http://127.0.0.1:{port}/query")
-        assert len(remote.named_graphs()) == 2  # the snapshot: the reference graph and one article
+        assert len(remote.named_graphs()) == 3  # the snapshot: the reference and labels graphs and one article
         del store
     finally:
         proc.terminate()
