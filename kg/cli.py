@@ -327,17 +327,24 @@ def queries_show(name):
                                                      "csv", "json", "cytoscape"]), default="trig", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--projection", default="actors", show_default=True, help="Network projection for graph formats.")
+@click.option("--since", help="Networks: first year of events.")
+@click.option("--until", help="Networks: last year of events.")
+@click.option("--theme", help="Networks: only events of this theme (e.g. people-smuggling).")
+@click.option("--kind", help="Networks: only events of this kind (training, meeting, …).")
 @STORE_OPTION
-def export(fmt, output, projection, store_path, endpoint):
+def export(fmt, output, projection, since, until, theme, kind, store_path, endpoint):
     """Export the store as RDF, or a network as GraphML/GEXF/CSV/JSON/Cytoscape.
 
     \b
     Examples:
       kg export --format trig -o outputs/graph.trig
       kg export --format gexf --projection states -o states.gexf
+      kg export --format gexf --projection states --since 2023 --until 2024 -o states-2023-2024.gexf
     """
     from .export import export_store, written_files
-    export_store(_open(store_path, read_only=True, endpoint=endpoint), fmt, output, projection)
+    from .network import EventFilter
+    export_store(_open(store_path, read_only=True, endpoint=endpoint), fmt, output, projection,
+                 EventFilter(since, until, theme, kind))
     click.echo(f"wrote {' and '.join(str(p) for p in written_files(fmt, output))}")
 
 

@@ -5,6 +5,7 @@ researcher can reproduce any picture with a query.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
@@ -14,7 +15,7 @@ from .lexicon import load_lexicon
 from .lookup import find_entity
 from .store import GraphStore
 
-__all__ = ["PROJECTIONS", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv", "network_from_query",
+__all__ = ["PROJECTIONS", "EventFilter", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv", "network_from_query",
            "layout_positions"]
 
 TYPE_OF = {  # rdf:type local name -> node type
@@ -119,27 +120,40 @@ def _full(store: GraphStore) -> nx.MultiDiGraph:
     return g
 
 
-def _co_participation(store: GraphStore, node_type: str) -> nx.Graph:
-    full = _full(store)
+def _co_participation(store: GraphStore, full: nx.MultiDiGraph, node_type: str) -> nx.Graph:
+    """Actors of one type linked by the events of the view they share; each edge carries its count,
+    the events, their years and its first and last date (a spell for Gephi's timeline)."""
     _, rows = store.select(EVENT_ACTORS_QUERY)
     by_event: dict[str, set[str]] = {}
     for event, actor, _role in rows:
-        if actor in full and full.nodes[actor]["type"] == node_type:
+        if event in full and actor in full and full.nodes[actor]["type"] == node_type:
             by_event.setdefault(event, set()).add(actor)
     g = nx.Graph()
-    for event, actors in by_event.items():
+    for event, actors in sorted(by_event.items()):
+        when = full.nodes[event].get("date", "")
         for a in actors:
             g.add_node(a, **full.nodes[a])
+            _widen_spell(g.nodes[a], when)
         for a, b in combinations(sorted(actors), 2):
-            if g.has_edge(a, b):
-                g[a][b]["weight"] += 1
-            else:
-                g.add_edge(a, b, weight=1, relation="shared events")
+            if not g.has_edge(a, b):
+                g.add_edge(a, b, weight=0, relation="shared events", events="", years="")
+            edge = g[a][b]
+            edge["weight"] += 1
+            edge["events"] = ";".join(filter(None, [edge["events"], event]))
+            edge["years"] = " ".join(sorted(set(edge["years"].split()) | ({when[:4]} if when else set())))
+            _widen_spell(edge, when)
     return g
 
 
-def _bipartite(store: GraphStore, node_type: str) -> nx.Graph:
-    full = _full(store)
+def _widen_spell(data: dict, when: str) -> None:
+    """Stretch a node's or an edge's start and end (ISO dates) to take in `when`."""
+    if not when:
+        return
+    data["start"] = min(data.get("start") or when, when)
+    data["end"] = max(data.get("end") or when, when)
+
+
+def _bipartite(store: GraphStore, full: nx.MultiDiGraph, node_type: str) -> nx.Graph:
     g = nx.Graph()
     _, rows = store.select(EVENT_ACTORS_QUERY)
     for event, actor, role in rows:
@@ -150,8 +164,7 @@ def _bipartite(store: GraphStore, node_type: str) -> nx.Graph:
     return g
 
 
-def _affiliations(store: GraphStore) -> nx.Graph:
-    full = _full(store)
+def _affiliations(store: GraphStore, full: nx.MultiDiGraph) -> nx.Graph:
     g = nx.Graph()
     for s, o, data in full.edges(data=True):
         if data["relation"] == "member of":
@@ -162,14 +175,15 @@ def _affiliations(store: GraphStore) -> nx.Graph:
 
 
 PROJECTIONS = {
-    "actors": ("every actor, event and place with typed edges", _full),
+    "actors": ("every actor, event and place with typed edges", lambda store, full: full),
     "states": ("states linked by the events they share, weighted by count",
-               lambda store: _co_participation(store, "state")),
+               lambda store, full: _co_participation(store, full, "state")),
     "organisations": ("organisations linked by the events they share",
-                      lambda store: _co_participation(store, "organisation")),
+                      lambda store, full: _co_participation(store, full, "organisation")),
     "organisation-event": ("organisations and the events they organised or joined",
-                           lambda store: _bipartite(store, "organisation")),
-    "affiliations": ("people and the organisations they work for", _affiliations),
+                           lambda store, full: _bipartite(store, full, "organisation")),
+    "affiliations": ("people and the organisations they work for (no dates: time filters do not apply)",
+                     lambda store, full: _affiliations(store, full)),
 }
 
 
@@ -224,34 +238,58 @@ def _check_filters(theme: str | None, kind: str | None) -> None:
         raise KgError(f"unknown event kind {kind!r}; use one of {', '.join(EVENT_KINDS)}")
 
 
+@dataclass(frozen=True)
+class EventFilter:
+    """The events a view keeps: a year range, a theme, an event kind. Under a year range an undated
+    event cannot be placed in time and is left out, in every projection and export alike."""
+
+    since: str | None = None
+    until: str | None = None
+    theme: str | None = None
+    kind: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return any((self.since, self.until, self.theme, self.kind))
+
+    def keeps(self, event: dict) -> bool:
+        year = event.get("year")
+        if (self.since or self.until) and not year:
+            return False
+        if year and ((self.since and year < self.since[:4]) or (self.until and year > self.until[:4])):
+            return False
+        if self.theme and self.theme not in event.get("themes", "").split():
+            return False
+        return not (self.kind and event.get("kind") != self.kind)
+
+
 def build_network(store: GraphStore, projection: str = "actors", since: str | None = None,
                   until: str | None = None, focus: str | None = None, depth: int = 1,
                   theme: str | None = None, kind: str | None = None) -> nx.Graph:
-    """A named projection, cut to a year range, a theme or an event kind, or an actor's neighbourhood."""
+    """A named projection of the events a filter keeps (a year range, a theme, an event kind), or an
+    actor's neighbourhood in it. The graph's `undated_left_out` counts the undated events a year range
+    leaves out."""
     if projection not in PROJECTIONS:
         raise KgError(f"unknown projection {projection!r}; use one of {', '.join(PROJECTIONS)}")
     _check_filters(theme, kind)
-    g = PROJECTIONS[projection][1](store)
-
-    def event_out(d) -> bool:
-        if d.get("type") != "event":
-            return False
-        year = d.get("year")
-        if year and ((since and year < since[:4]) or (until and year > until[:4])):
-            return True
-        if theme and theme not in {t.rsplit("/", 1)[-1] for t in d.get("themes", "").split()}:
-            return True
-        return bool(kind and d.get("kind") != kind)
-
-    if since or until or theme or kind:
-        g.remove_nodes_from([n for n, d in g.nodes(data=True) if event_out(d)])
+    view = EventFilter(since, until, theme, kind)
+    full = _full(store)
+    events = [n for n, d in full.nodes(data=True) if d["type"] == "event"]
+    dropped = [n for n in events if not view.keeps(full.nodes[n])]
+    undated = sum(1 for n in dropped if not full.nodes[n].get("year"))
+    full.remove_nodes_from(dropped)
+    for n in events:
+        if n in full and full.nodes[n].get("date"):
+            full.nodes[n]["start"] = full.nodes[n]["date"]
+    g = PROJECTIONS[projection][1](store, full)
+    if view.active and projection == "actors":
         g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0 and g.nodes[n].get("type") != "event"])
+    g.graph.update(since=since or "", until=until or "", undated_left_out=undated if (since or until) else 0)
     if focus:
         centre = find_entity(store, focus)
         if centre not in g:
             raise KgError(f"{focus!r} is in the store but not in the {projection} network"
-                          + (" for these filters" if since or until or theme or kind else "")
-                          + "; try another projection")
+                          + (" for these filters" if view.active else "") + "; try another projection")
         g = nx.ego_graph(g.to_undirected() if g.is_directed() else g, centre, radius=depth)
     add_metrics(g)
     return g

@@ -50,7 +50,8 @@ def write_network_html(store: GraphStore, output: Path, projection: str = "actor
     summary = (f"{s['nodes']} nodes, {s['edges']} edges, {s['components']} components — projection "
                f"'{projection}'" + (f", focus {focus}" if focus else "") +
                (f", {since or '…'}–{until or '…'}" if since or until else "") +
-               (f", theme {theme}" if theme else "") + (f", {kind} events" if kind else ""))
+               (f", theme {theme}" if theme else "") + (f", {kind} events" if kind else "") +
+               (f"; {g.graph['undated_left_out']} undated events left out" if g.graph.get("undated_left_out") else ""))
     positions = layout_positions(g) if g.number_of_nodes() > PHYSICS_LIMIT else None
     path = write_html(g, output, "Bali Process knowledge graph", summary, positions, size_by)
     return path, summary

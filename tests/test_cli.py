@@ -116,3 +116,13 @@ def test_cli_export_csv_names_the_files_it_writes(tmp_path):
             "--store", tmp_path / "store")
     written = [tmp_path / "states.nodes.csv", tmp_path / "states.edges.csv"]
     assert (r.output.strip(), [p.exists() for p in written]) == (f"wrote {written[0]} and {written[1]}", [True, True])
+
+
+def test_cli_viz_year_range_cuts_the_states_network_and_reports_undated_events(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", ARTICLES, "--store", store)
+    every = run("viz", "--projection", "states", "-o", tmp_path / "all.html", "--store", store).output
+    year = run("viz", "--projection", "states", "--since", "2024", "--until", "2024", "-o", tmp_path / "y.html",
+               "--store", store).output
+    edges = [int(out.split(" edges")[0].rsplit(" ", 1)[1]) for out in (every, year)]
+    assert (edges[1] < edges[0], "undated events left out" in year, "undated" in every) == (True, True, False)

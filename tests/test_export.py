@@ -5,8 +5,9 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
+from kg.errors import ExportError
 from kg.export import export_store
-from kg.network import build_network
+from kg.network import EventFilter, build_network
 
 
 @pytest.mark.parametrize("fmt,parser", [("ttl", "turtle"), ("nt", "nt"), ("xml", "xml")])
@@ -52,3 +53,17 @@ def test_export_cytoscape_and_node_link_json(built_store, tmp_path):
     cy = json.loads(export_store(built_store, "cytoscape", tmp_path / "c.json").read_text())
     nl = json.loads(export_store(built_store, "json", tmp_path / "n.json").read_text())
     assert cy["elements"]["nodes"] and nl["nodes"] and nl["edges"]
+
+
+def test_export_gexf_is_dynamic_with_event_spells(built_store, tmp_path):
+    import xml.etree.ElementTree as ET
+    out = export_store(built_store, "gexf", tmp_path / "states.gexf", "states", EventFilter(since="2024"))
+    graph = ET.parse(out).getroot().find("{http://www.gexf.net/1.2draft}graph")
+    edges = graph.findall(".//{http://www.gexf.net/1.2draft}edge")
+    assert (graph.get("mode"), graph.get("timeformat"), all(e.get("start", "") >= "2024" for e in edges)) == \
+        ("dynamic", "date", True)
+
+
+def test_export_rdf_with_a_time_filter_is_refused(built_store, tmp_path):
+    with pytest.raises(ExportError, match="whole store"):
+        export_store(built_store, "trig", tmp_path / "g.trig", view=EventFilter(since="2024"))

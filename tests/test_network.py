@@ -69,3 +69,40 @@ def test_network_theme_keeps_only_its_events(built_store):
     themes = [{t.rsplit("/", 1)[-1] for t in d.get("themes", "").split()} for _, d in g.nodes(data=True)
               if d.get("type") == "event"]
     assert (len(themes) > 0, all("people-smuggling" in t for t in themes)) == (True, True)
+
+
+STATE_EVENTS_2024 = """
+SELECT DISTINCT ?event ?state WHERE {
+  ?event schema:organizer|kg:participant ?state ; schema:startDate ?d . ?state a kg:State .
+  FILTER(YEAR(?d) = 2024)
+}
+"""
+
+
+def test_network_year_range_filters_the_events_before_the_states_projection(built_store):
+    from itertools import combinations
+    by_event: dict[str, set[str]] = {}
+    for event, state in built_store.select(STATE_EVENTS_2024)[1]:
+        by_event.setdefault(event, set()).add(state)
+    expected: dict[tuple[str, str], int] = {}
+    for states in by_event.values():
+        for pair in combinations(sorted(states), 2):
+            expected[pair] = expected.get(pair, 0) + 1
+    g = build_network(built_store, "states", since="2024", until="2024")
+    assert {tuple(sorted((u, v))): d["weight"] for u, v, d in g.edges(data=True)} == expected
+
+
+@pytest.mark.parametrize("projection", ["states", "organisations"])
+def test_network_shared_event_edges_carry_their_events_years_and_spell(built_store, projection):
+    g = build_network(built_store, projection, since="2023", until="2024")
+    edges = list(g.edges(data=True))
+    assert edges and all(len(d["events"].split(";")) == d["weight"] and set(d["years"].split()) <= {"2023", "2024"}
+                         and "2023-01-01" <= d["start"] <= d["end"] <= "2024-12-31" for _, _, d in edges)
+
+
+def test_network_year_range_leaves_undated_events_out_and_counts_them(built_store):
+    _, rows = built_store.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?a kg:mentions ?e } "
+                                 "?e a schema:Event FILTER NOT EXISTS { ?e schema:startDate ?d } }")
+    g = build_network(built_store, since="2000")
+    undated = [n for n, d in g.nodes(data=True) if d["type"] == "event" and not d["year"]]
+    assert (undated, g.graph["undated_left_out"]) == ([], int(rows[0][0]))
