@@ -449,6 +449,14 @@ def explain(name_or_iri, store_path, endpoint):
     for direction, p, other, label in ex.facts:
         arrow = "->" if direction == "out" else "<-"
         click.echo(f"  {arrow} {curie(p)}  {label or curie(other)}")
+    if ex.statements:
+        click.echo("facts and the sentences that say them:")
+    last = None
+    for relation, _event, event_label, _other, other_label, date, title, sentence in ex.statements:
+        if (event_label, relation, other_label) != last:
+            click.echo(f"  {event_label} —{curie(relation)}→ {other_label}")
+            last = (event_label, relation, other_label)
+        click.echo(f"      [{date or 'undated'}] {title}: “{sentence}”")
     click.echo("evidence:")
     for date, title, sentence in ex.evidence:
         click.echo(f"  [{date or 'undated'}] {title}\n      “{sentence}”")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "Evidence", "State", "Organisation", "Role", "Person", "Place", "Event",
+__all__ = ["Article", "Evidence", "FactEvidence", "State", "Organisation", "Role", "Person", "Place", "Event",
            "Extraction"]
 
 
@@ -102,6 +102,16 @@ class Place:
 
 
 @dataclass(frozen=True)
+class FactEvidence:
+    """The sentence that says one fact of an event: who organised it (`organiser`), who took part
+    (`participant`), where (`place`) or when (`date`); `value` is the actor's or place's name or the date."""
+
+    relation: str
+    value: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Event:
     name: str
     kind: str = "other"
@@ -113,6 +123,7 @@ class Event:
     people: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
+    facts: tuple[FactEvidence, ...] = field(default=(), compare=False)
 
     def to_gold(self) -> dict:
         return {"name": self.name, "kind": self.kind, "start": self.start, "end": self.end,

@@ -95,119 +95,185 @@ def _nt_term(term) -> str:
     return f"<{term}>"
 
 
+class _ArticleGraph:
+    """The triples of one article as they are written, with the nodes of its actors by name."""
+
+    def __init__(self, extraction: Extraction, lexicon: Lexicon):
+        self.x, self.lexicon, self.g = extraction, lexicon, _Triples()
+        self.art = URIRef(article_iri(extraction.article.stem))
+        self.orgs: dict[str, URIRef] = {}
+        self.places: dict[str, URIRef] = {}
+        self.people: dict[str, URIRef] = {}
+
+    def add(self, triple) -> None:
+        self.g.add(triple)
+
+    def evidence(self, evidence, subject: URIRef) -> None:
+        _evidence(self.g, self.art, self.x.article.stem, evidence, subject)
+
+    def mention(self, node: URIRef, evidence) -> None:
+        self.add((self.art, KG.mentions, node))
+        self.evidence(evidence, node)
+
+    def named(self, node: URIRef, name: str) -> None:
+        """The article's name of an entity; the preferred label is the labels graph's (kg.labels)."""
+        self.add((node, RDFS.label, Literal(name)))
+        self.add((node, SKOS.altLabel, Literal(name)))
+
+
 def article_triples(extraction: Extraction, lexicon: Lexicon | None = None) -> _Triples:
     """The triples of one article's extraction, in a stable order, without duplicates."""
-    lexicon = lexicon or load_lexicon()
-    a = extraction.article
-    art = URIRef(article_iri(a.stem))
-    g = _Triples()
-    g.add((art, RDF.type, KG.Article))
-    g.add((art, RDFS.label, Literal(a.title or a.stem)))
-    g.add((art, DCTERMS.title, Literal(a.title or a.stem)))
+    w = _ArticleGraph(extraction, lexicon or load_lexicon())
+    _article(w)
+    _states(w)
+    _organisations(w)
+    _places(w)
+    _people(w)
+    _events(w)
+    return w.g
+
+
+def _article(w: _ArticleGraph) -> None:
+    a, art = w.x.article, w.art
+    w.add((art, RDF.type, KG.Article))
+    w.add((art, RDFS.label, Literal(a.title or a.stem)))
+    w.add((art, DCTERMS.title, Literal(a.title or a.stem)))
     if a.date:
-        g.add((art, DCTERMS.date, Literal(a.date, datatype=XSD.date)))
+        w.add((art, DCTERMS.date, Literal(a.date, datatype=XSD.date)))
     if a.url:
-        g.add((art, DCTERMS.source, URIRef(a.url) if _safe_iri(a.url) else Literal(a.url)))
+        w.add((art, DCTERMS.source, URIRef(a.url) if _safe_iri(a.url) else Literal(a.url)))
     if a.category:
-        g.add((art, KG.category, Literal(a.category)))
-    g.add((art, KG.digest, Literal(a.digest)))
-    g.add((art, KG.sourcePath, Literal(a.path)))
-    g.add((art, KG.sourceFormat, Literal(a.format)))
+        w.add((art, KG.category, Literal(a.category)))
+    w.add((art, KG.digest, Literal(a.digest)))
+    w.add((art, KG.sourcePath, Literal(a.path)))
+    w.add((art, KG.sourceFormat, Literal(a.format)))
 
-    def mention(node: URIRef, evidence) -> None:
-        g.add((art, KG.mentions, node))
-        _evidence(g, art, a.stem, evidence, node)
 
-    for s in extraction.states:
-        node = URIRef(iri("state", state_key(s, lexicon)))
-        g.add((node, RDF.type, KG.State))
-        g.add((node, RDFS.label, Literal(s.name)))
-        g.add((node, SKOS.altLabel, Literal(s.name)))  # the preferred label is the labels graph's
+def _states(w: _ArticleGraph) -> None:
+    for s in w.x.states:
+        node = URIRef(iri("state", state_key(s, w.lexicon)))
+        w.add((node, RDF.type, KG.State))
+        w.named(node, s.name)
         for alias in s.aliases:
-            g.add((node, SKOS.altLabel, Literal(alias)))
-        mention(node, s.evidence)
-    org_nodes = {}
-    for o in extraction.organisations:
-        node = URIRef(iri("org", organisation_key(o, lexicon)))
-        org_nodes[o.name] = node
-        g.add((node, RDF.type, ORG_CLASSES.get(o.kind, KG.OtherOrganisation)))
-        g.add((node, RDF.type, ORG.Organization))
-        g.add((node, RDFS.label, Literal(o.name)))
-        g.add((node, SKOS.altLabel, Literal(o.name)))  # the preferred label is the labels graph's
-        g.add((node, KG.kind, Literal(o.kind)))
+            w.add((node, SKOS.altLabel, Literal(alias)))
+        w.mention(node, s.evidence)
+
+
+def _organisations(w: _ArticleGraph) -> None:
+    for o in w.x.organisations:
+        node = URIRef(iri("org", organisation_key(o, w.lexicon)))
+        w.orgs[o.name] = node
+        w.add((node, RDF.type, ORG_CLASSES.get(o.kind, KG.OtherOrganisation)))
+        w.add((node, RDF.type, ORG.Organization))
+        w.named(node, o.name)
+        w.add((node, KG.kind, Literal(o.kind)))
         for alias in o.aliases:
-            g.add((node, SKOS.altLabel, Literal(alias)))
-        country = lexicon.state_by_form(o.country) if o.country else None
+            w.add((node, SKOS.altLabel, Literal(alias)))
+        country = w.lexicon.state_by_form(o.country) if o.country else None
         if country:
-            g.add((node, KG.country, URIRef(iri("state", country.iso3))))
-        mention(node, o.evidence)
-    place_nodes = {}
-    for p in extraction.places:
+            w.add((node, KG.country, URIRef(iri("state", country.iso3))))
+        w.mention(node, o.evidence)
+
+
+def _places(w: _ArticleGraph) -> None:
+    for p in w.x.places:
         node = URIRef(iri("place", place_key(p)))
-        place_nodes[p.name] = node
-        g.add((node, RDF.type, KG.Place))
-        g.add((node, RDFS.label, Literal(p.name)))
-        g.add((node, SKOS.altLabel, Literal(p.name)))  # the preferred label is the labels graph's
-        country = lexicon.state_by_form(p.country) if p.country else None
+        w.places[p.name] = node
+        w.add((node, RDF.type, KG.Place))
+        w.named(node, p.name)
+        country = w.lexicon.state_by_form(p.country) if p.country else None
         if country:
-            g.add((node, KG.inState, URIRef(iri("state", country.iso3))))
-        mention(node, p.evidence)
-    person_nodes = {}
-    for p in extraction.people:
+            w.add((node, KG.inState, URIRef(iri("state", country.iso3))))
+        w.mention(node, p.evidence)
+
+
+def _people(w: _ArticleGraph) -> None:
+    for p in w.x.people:
         key = person_key(p)
         node = URIRef(iri("person", key))
-        person_nodes[p.name] = node
-        g.add((node, RDF.type, SCHEMA.Person))
-        g.add((node, RDFS.label, Literal(p.name)))
-        g.add((node, SKOS.altLabel, Literal(p.name)))  # the preferred label is the labels graph's
-        g.add((node, SCHEMA.name, Literal(p.name)))
+        w.people[p.name] = node
+        w.add((node, RDF.type, SCHEMA.Person))
+        w.named(node, p.name)
+        w.add((node, SCHEMA.name, Literal(p.name)))
         if p.honorific:
-            g.add((node, SCHEMA.honorificPrefix, Literal(p.honorific)))
-        mention(node, p.evidence)
+            w.add((node, SCHEMA.honorificPrefix, Literal(p.honorific)))
+        w.mention(node, p.evidence)
         for role in p.roles:
-            org_node = org_nodes.get(role.organisation) if role.organisation else None
-            if org_node is None:
-                if role.title:
-                    g.add((node, SCHEMA.jobTitle, Literal(role.title)))
-                    _evidence(g, art, a.stem, role.evidence, node)
-                continue
-            ms = URIRef(iri("membership", f"{key}--{org_node.split('/')[-1]}--{slugify(role.title or 'member', 60)}"))
-            g.add((ms, RDF.type, ORG.Membership))
-            g.add((ms, ORG.member, node))
-            g.add((ms, ORG.organization, org_node))
-            g.add((node, ORG.memberOf, org_node))
-            if role.title:
-                r = URIRef(iri("role", slugify(role.title, 80)))
-                g.add((ms, ORG.role, r))
-                g.add((r, RDF.type, ORG.Role))
-                g.add((r, RDFS.label, Literal(role.title)))
-            _evidence(g, art, a.stem, role.evidence, ms)
-    for ev, key in zip(extraction.events, event_keys(extraction)):
+            _role(w, key, node, role)
+
+
+def _role(w: _ArticleGraph, key: str, node: URIRef, role) -> None:
+    """A title at a body as an org:Membership node, which the sentence that says so supports."""
+    org_node = w.orgs.get(role.organisation) if role.organisation else None
+    if org_node is None:
+        if role.title:
+            w.add((node, SCHEMA.jobTitle, Literal(role.title)))
+            w.evidence(role.evidence, node)
+        return
+    ms = URIRef(iri("membership", f"{key}--{org_node.split('/')[-1]}--{slugify(role.title or 'member', 60)}"))
+    w.add((ms, RDF.type, ORG.Membership))
+    w.add((ms, ORG.member, node))
+    w.add((ms, ORG.organization, org_node))
+    w.add((node, ORG.memberOf, org_node))
+    if role.title:
+        r = URIRef(iri("role", slugify(role.title, 80)))
+        w.add((ms, ORG.role, r))
+        w.add((r, RDF.type, ORG.Role))
+        w.add((r, RDFS.label, Literal(role.title)))
+    w.evidence(role.evidence, ms)
+
+
+def _events(w: _ArticleGraph) -> None:
+    for ev, key in zip(w.x.events, event_keys(w.x)):
         node = URIRef(iri("event", key))
-        g.add((node, RDF.type, EVENT_CLASSES.get(ev.kind, KG.OtherEvent)))
-        g.add((node, RDF.type, SCHEMA.Event))
-        g.add((node, RDFS.label, Literal(ev.name)))
-        g.add((node, SKOS.altLabel, Literal(ev.name)))  # the preferred label is the labels graph's
-        g.add((node, KG.eventKind, Literal(ev.kind)))
+        w.add((node, RDF.type, EVENT_CLASSES.get(ev.kind, KG.OtherEvent)))
+        w.add((node, RDF.type, SCHEMA.Event))
+        w.named(node, ev.name)
+        w.add((node, KG.eventKind, Literal(ev.kind)))
         if ev.start:
-            g.add((node, SCHEMA.startDate, Literal(ev.start, datatype=XSD.date)))
+            w.add((node, SCHEMA.startDate, Literal(ev.start, datatype=XSD.date)))
         if ev.end:
-            g.add((node, SCHEMA.endDate, Literal(ev.end, datatype=XSD.date)))
-        if ev.place and ev.place in place_nodes:
-            g.add((node, SCHEMA.location, place_nodes[ev.place]))
+            w.add((node, SCHEMA.endDate, Literal(ev.end, datatype=XSD.date)))
+        if ev.place and ev.place in w.places:
+            w.add((node, SCHEMA.location, w.places[ev.place]))
         for prop, names in ((SCHEMA.organizer, ev.organisers), (KG.participant, ev.participants)):
             for name in names:
-                target = actor_iri_key(name, extraction, lexicon)
+                target = actor_iri_key(name, w.x, w.lexicon)
                 if target:
-                    g.add((node, prop, URIRef(iri(*target))))
+                    w.add((node, prop, URIRef(iri(*target))))
         for name in ev.people:
-            if name in person_nodes:
-                g.add((node, SCHEMA.attendee, person_nodes[name]))
+            if name in w.people:
+                w.add((node, SCHEMA.attendee, w.people[name]))
         for theme in ev.themes:
-            g.add((node, KG.theme, THEME[theme]))
-        g.add((node, SCHEMA.subjectOf, art))
-        mention(node, ev.evidence)
-    return g
+            w.add((node, KG.theme, THEME[theme]))
+        w.add((node, SCHEMA.subjectOf, w.art))
+        w.mention(node, ev.evidence)
+        _statements(w, node, key, ev)
+
+
+FACT_PREDICATES = {"organiser": SCHEMA.organizer, "participant": KG.participant, "place": SCHEMA.location,
+                   "date": SCHEMA.startDate}
+
+
+def _statements(w: _ArticleGraph, node: URIRef, key: str, ev) -> None:
+    """Each fact of the event as a reified statement (rdf:Statement) that the sentence saying it
+    supports; one statement IRI per fact, so the articles that say the same support the same node."""
+    for fact in ev.facts:
+        if fact.relation == "date":
+            obj = Literal(fact.value, datatype=XSD.date)
+        elif fact.relation == "place":
+            obj = w.places.get(fact.value)
+        else:
+            target = actor_iri_key(fact.value, w.x, w.lexicon)
+            obj = URIRef(iri(*target)) if target else None
+        if obj is None:
+            continue
+        stmt = URIRef(iri("statement", f"{key}--{fact.relation}--{slugify(str(obj).rsplit('/', 1)[-1], 80)}"))
+        w.add((stmt, RDF.type, RDF.Statement))
+        w.add((stmt, RDF.subject, node))
+        w.add((stmt, RDF.predicate, FACT_PREDICATES[fact.relation]))
+        w.add((stmt, RDF.object, obj))
+        w.evidence((fact.evidence,), stmt)
 
 
 def _safe_iri(url: str) -> bool:

@@ -126,3 +126,9 @@ def test_cli_viz_year_range_cuts_the_states_network_and_reports_undated_events(t
                "--store", store).output
     edges = [int(out.split(" edges")[0].rsplit(" ", 1)[1]) for out in (every, year)]
     assert (edges[1] < edges[0], "undated events left out" in year, "undated" in every) == (True, True, False)
+
+
+def test_cli_explain_gives_each_fact_with_the_sentence_that_says_it(tmp_path):
+    run("ingest", SEED, "--store", tmp_path / "store")
+    out = run("explain", "Indonesia", "--store", tmp_path / "store").output
+    assert "facts and the sentences that say them:" in out and "—kg:participant→ Indonesia" in out

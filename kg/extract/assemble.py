@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, OrganisationEntry, normalise
-from ..model import (Article, Event, Evidence, Extraction, Organisation, Person, Place, Role, State)
+from ..model import (Article, Event, Evidence, Extraction, FactEvidence, Organisation, Person, Place, Role, State)
 from .entities import Mention
 from .events import EventRecord
 from .people import PersonMention
@@ -187,14 +187,36 @@ def _entry_forms(e) -> list[str]:
 
 def _event(ev: EventRecord, reg: _Registry, themes: tuple[str, ...], sentences: list[Sentence]) -> Event:
     """An event with its actors by name; the bodies of the people who spoke at or attended it took
-    part in it, except an organiser's own speakers."""
-    organisers = _unique(reg.actor_name(m) for m in ev.organisers)
-    speakers_orgs = [org_name for p in ev.people for _, org_name, _ in reg.persons[p.key].roles
-                     if org_name and org_name not in organisers]
-    participants = _unique([reg.actor_name(m) for m in ev.participants] + speakers_orgs)
+    part in it, except an organiser's own speakers. Each organiser, participant, place and date keeps
+    the sentence that says it."""
+    facts: list[FactEvidence] = []
+
+    def said(relation: str, value: str | None, sentence: int | None) -> str | None:
+        if value and sentence is not None:
+            facts.append(FactEvidence(relation, value, _evidence(sentences, [sentence])[0]))
+        return value
+
+    organisers = _unique(said("organiser", reg.actor_name(m), m.sentence) for m in ev.organisers)
+    speakers_orgs = [said("participant", org_name, p.sentence) for p in ev.people
+                     for _, org_name, _ in reg.persons[p.key].roles if org_name and org_name not in organisers]
+    participants = _unique([said("participant", reg.actor_name(m), m.sentence) for m in ev.participants]
+                           + speakers_orgs)
     people = _unique(reg.persons[p.key].name if p.key in reg.persons else None for p in ev.people)
-    return Event(ev.name, ev.kind, ev.start, ev.end, reg.place_name(ev.place), organisers, participants, people,
-                 themes, _evidence(sentences, [ev.anchor] if ev.anchor is not None else []))
+    place = said("place", reg.place_name(ev.place), ev.place.sentence if ev.place is not None else None)
+    said("date", ev.start, ev.anchor)
+    return Event(ev.name, ev.kind, ev.start, ev.end, place, organisers, participants, people,
+                 themes, _evidence(sentences, [ev.anchor] if ev.anchor is not None else []), tuple(_unique_facts(facts)))
+
+
+def _unique_facts(facts: list[FactEvidence]) -> list[FactEvidence]:
+    """Each (relation, value, sentence) once, in the order the text gives them."""
+    seen, out = set(), []
+    for f in facts:
+        key = (f.relation, f.value, f.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Under-?Secretary|Director-General|Director General)\s+(?:of|for)\s+"
