@@ -51,14 +51,16 @@ def place_key(place: Place) -> str:
 
 
 def event_keys(extraction: Extraction) -> list[str]:
-    """Keys for the events of one extraction: date, kind and place, e.g. '2024-02-21-training-bangkok'.
+    """Keys for the events of one extraction: start date and place, e.g. '2024-02-21-bangkok'.
 
-    The same event reported by two articles gets the same key.
+    The same event reported by two articles gets the same key, whatever kind each article calls
+    it ("the course" in one, "the workshop" in the other); events of one article on the same day
+    and place are told apart by a number. An undated event is the article's own.
     """
     keys: list[str] = []
     for ev in extraction.events:
         if ev.start:
-            key = "-".join(x for x in (ev.start, slugify(ev.kind), slugify(ev.place) if ev.place else "") if x)
+            key = "-".join(x for x in (ev.start, slugify(ev.place) if ev.place else "") if x)
         else:
             key = f"{slugify(extraction.article.stem, 60)}-{slugify(ev.kind)}"
         base, n = key, 2

@@ -5,7 +5,7 @@ from kg.store import GraphStore
 from .conftest import SEED
 
 ASK_ACTOR = "ASK { <https://w3id.org/baliprocess-kg/org/wg-tip> a kg:Actor }"
-ASK_EVENT = "ASK { <https://w3id.org/baliprocess-kg/event/2024-02-21-training-bangkok> a kg:Event }"
+ASK_EVENT = "ASK { <https://w3id.org/baliprocess-kg/event/2024-02-21-bangkok> a kg:Event }"
 
 
 def test_inference_adds_subclass_closure(tmp_path):

@@ -82,4 +82,4 @@ def test_rdf_two_articles_saying_one_fact_support_one_statement():
         store.add_graphs([(article_iri(stem), to_graph(extract_article(_article(stem, text))).serialize(format="nt"))])
     _, rows = store.select("SELECT ?st (COUNT(DISTINCT ?a) AS ?n) WHERE { ?st a rdf:Statement ; "
                            "rdf:predicate schema:organizer . ?e kg:supports ?st ; prov:wasDerivedFrom ?a } GROUP BY ?st")
-    assert [(st.rsplit("/", 1)[-1], int(n)) for st, n in rows] == [("2024-05-03-workshop-suva--organiser--rso", 2)]
+    assert [(st.rsplit("/", 1)[-1], int(n)) for st, n in rows] == [("2024-05-03-suva--organiser--rso", 2)]
