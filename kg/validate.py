@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 from rdflib.namespace import SH
 
+from .namespaces import GRAPH_LABELS, GRAPH_REFERENCE
 from .store import GraphStore
 from .resources import resource_dir
 
@@ -23,11 +24,11 @@ class Violation:
     article: str | None
 
 
-def validate_graph(data: Graph, shapes: Path = SHAPES) -> list[Violation]:
-    """Violations of the shapes in `data` (one graph: the union of the store)."""
+def validate_graph(data: Graph, shapes: Path | Graph = SHAPES) -> list[Violation]:
+    """Violations of the shapes in one graph."""
     import pyshacl
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=Graph().parse(shapes), inference="none",
-                                           allow_warnings=True)
+    shapes_graph = shapes if isinstance(shapes, Graph) else Graph().parse(shapes)
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
     if conforms:
         return []
     out = []
@@ -39,14 +40,26 @@ def validate_graph(data: Graph, shapes: Path = SHAPES) -> list[Violation]:
     return out
 
 
-def validate_store(store: GraphStore) -> list[Violation]:
-    """Validate the union of all named graphs; each violation names an article that mentions its focus."""
-    ds = Dataset()
-    ds.parse(data=store.dump("nq"), format="nquads")
-    union = Graph()
-    where: dict[str, str] = {}
-    for s, p, o, c in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
-        if c is not None and "/article/" in str(c):
-            where.setdefault(str(s), str(c))
-    return [Violation(v.focus, v.path, v.message, where.get(v.focus)) for v in validate_graph(union)]
+def _graph(store: GraphStore, graph_iri: str) -> Graph:
+    return Graph().parse(data=store.dump("nt", graph_iri), format="nt")
+
+
+def validate_store(store: GraphStore, batch: int = 50) -> list[Violation]:
+    """Validate graph by graph: the reference graph, then the article graphs `batch` at a time with
+    the reference beside them (the states and bodies they point at), so that memory holds one batch
+    whatever the size of the store; each violation names an article that holds its focus."""
+    shapes = Graph().parse(SHAPES)
+    reference = _graph(store, GRAPH_REFERENCE)
+    out = validate_graph(reference, shapes)
+    articles = [g for g in store.named_graphs() if g not in (GRAPH_REFERENCE, GRAPH_LABELS)]
+    for i in range(0, len(articles), batch):
+        data, where = Graph(), {}
+        for graph_iri in articles[i:i + batch]:
+            for triple in _graph(store, graph_iri):
+                data.add(triple)
+                where.setdefault(str(triple[0]), graph_iri)
+        for v in validate_graph(data + reference, shapes):
+            found = Violation(v.focus, v.path, v.message, where.get(v.focus))
+            if found not in out:
+                out.append(found)
+    return out
