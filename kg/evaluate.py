@@ -150,9 +150,9 @@ def score_article(gold: dict, pred: dict) -> Scores:
     gset = {(gi, where(e["place"], place_gold, actor_gold)) for gi, e in enumerate(g_ev) if e.get("place")}
     pset = {(ev_map.get(pi), where(e["place"], place_pred, actor_pred)) for pi, e in enumerate(p_ev) if e.get("place")}
     add("event_places", len({x for x in pset if None not in x} & gset), len(pset), len(gset))
-    gset = {(gi, e.get("start"), e.get("end")) for gi, e in enumerate(g_ev) if e.get("start")}
-    pset = {(ev_map.get(pi), e.get("start"), e.get("end")) for pi, e in enumerate(p_ev) if e.get("start")}
-    add("event_dates", len({x for x in pset if x[0] is not None} & gset), len(pset), len(gset))
+    dates_gold = {(gi, e.get("start"), e.get("end")) for gi, e in enumerate(g_ev) if e.get("start")}
+    dates_pred = {(ev_map.get(pi), e.get("start"), e.get("end")) for pi, e in enumerate(p_ev) if e.get("start")}
+    add("event_dates", len({x for x in dates_pred if x[0] is not None} & dates_gold), len(dates_pred), len(dates_gold))
     return sc
 
 

@@ -59,7 +59,8 @@ def _query_text(method: str, path: str, content_type: str, body: bytes) -> str |
         if found:
             return found[0]
         if method == "POST" and content_type.startswith("application/x-www-form-urlencoded"):
-            return (parse_qs(body.decode("utf-8", "replace")).get("query") or [None])[0]
+            found_form = parse_qs(body.decode("utf-8", "replace")).get("query")
+            return found_form[0] if found_form else None
         if method == "POST":
             return body.decode("utf-8", "replace")
     return None
@@ -86,7 +87,7 @@ def make_guard(settings: GuardSettings, bind: tuple[str, int]) -> ThreadingHTTPS
             host = self.headers.get("Host")
             if not settings.host_ok(host):
                 return self.refuse(403, f"this server does not answer to the host name {host!r}")
-            if not settings.origin_ok(self.headers.get("Origin"), host):
+            if not settings.origin_ok(self.headers.get("Origin"), host or ""):
                 return self.refuse(403, "requests from other web pages are refused")
             length = int(self.headers.get("Content-Length") or 0)
             if length > MAX_BODY:

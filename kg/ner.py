@@ -82,7 +82,7 @@ def default_name_finder() -> Callable[[list[tuple[int, str]]], list[Proposal]]:
     _check_meta(nlp)
 
     def find(pieces: list[tuple[int, str]]) -> list[Proposal]:
-        out = []
+        out: list[Proposal] = []
         for (offset, _), doc in zip(pieces, nlp.pipe(text for _, text in pieces)):
             out.extend(Proposal(e.label_, offset + e.start_char, offset + e.end_char)
                        for e in doc.ents if e.label_ == "PERSON")

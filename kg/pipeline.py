@@ -171,7 +171,7 @@ class _Extractor:
             yield item, (result if isinstance(result, tuple) else result.result())
 
     def close(self) -> None:
-        if self.own_pool:
+        if self.own_pool and self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
 

@@ -259,6 +259,7 @@ def _statements(w: _ArticleGraph, node: URIRef, key: str, ev) -> None:
     """Each fact of the event as a reified statement (rdf:Statement) that the sentence saying it
     supports; one statement IRI per fact, so the articles that say the same support the same node."""
     for fact in ev.facts:
+        obj: URIRef | Literal | None
         if fact.relation == "date":
             obj = Literal(fact.value, datatype=XSD.date)
         elif fact.relation == "place":
@@ -320,8 +321,8 @@ def reference_graph(lexicon: Lexicon | None = None) -> Graph:
             g.add((node, KG.acronym, Literal(o.acronym)))
         for alias in o.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))
-        if o.country:
-            country = lexicon.state_by_form(o.country)
+        country = lexicon.state_by_form(o.country) if o.country else None
+        if country is not None:
             g.add((node, KG.country, URIRef(iri("state", country.iso3))))
         if o.wikidata:
             g.add((node, SCHEMA.sameAs, WD[o.wikidata]))

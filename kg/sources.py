@@ -453,7 +453,7 @@ def _main_text(doc) -> tuple[list[str], object]:
             el.drop_tree()
     found = trafilatura.bare_extraction(doc, with_metadata=True, include_comments=False,
                                         include_tables=True, deduplicate=False)
-    body = (found.text if found is not None else None) or ""
+    body = (getattr(found, "text", None) if found is not None else None) or ""
     return [re.sub(r"^\s*[-*•]\s+", "", line) for line in body.split("\n")], found
 
 
@@ -495,10 +495,10 @@ def _read_html(path: Path, text: str, notes) -> Article:
     title, date_, url, category = _html_metadata(doc, path)
     frame, frame_lines = _html_frame(doc)
     paragraphs, found = _main_text(doc)
-    if found is not None:
-        title = title or found.title
-        date_ = date_ or parse_date(found.date)
-        category = category or next(iter(found.categories or []), None)
+    if found is not None:  # trafilatura's Document
+        title = title or getattr(found, "title", None)
+        date_ = date_ or parse_date(getattr(found, "date", None))
+        category = category or next(iter(getattr(found, "categories", None) or []), None)
     if not any(p.strip() for p in paragraphs):
         fallback_title, paragraphs = _fallback_blocks(doc)
         title = title or fallback_title

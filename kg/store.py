@@ -241,7 +241,7 @@ class GraphStore:
         """The first object of `predicate` inside named graph `graph_iri` (e.g. an article's digest)."""
         quads = self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(graph_iri))
         for q in quads:
-            return q.object.value
+            return str(q.object.value) if not isinstance(q.object, ox.Triple) else None
         return None
 
     def graphs_with_value(self, predicate: str, value: str) -> list[str]:
@@ -253,7 +253,9 @@ class GraphStore:
 
     def count_quads(self) -> int:
         """Quads in the named graphs (the materialised union is not counted)."""
-        for solution in self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        solutions = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(solutions, ox.QuerySolutions)
+        for solution in solutions:
             return int(solution["n"].value)
         return 0
 
@@ -288,7 +290,7 @@ class GraphStore:
         """The whole store (or one named graph) in an RDF syntax."""
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown RDF format {fmt!r}; use one of {', '.join(sorted(RDF_FORMATS))}")
-        kwargs = {"prefixes": dict(PREFIXES)} if fmt in {"ttl", "turtle", "trig", "xml", "n3"} else {}
+        kwargs: dict = {"prefixes": dict(PREFIXES)} if fmt in {"ttl", "turtle", "trig", "xml", "n3"} else {}
         if graph_iri is None and fmt in DATASET_FORMATS:
             quads = (q for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
             return ox.serialize(quads, format=RDF_FORMATS[fmt], **kwargs) or b""
@@ -493,6 +495,7 @@ class RemoteStore(GraphStore):
         result = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}")
         quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in result]
         if fmt in DATASET_FORMATS and graph_iri is None:
-            return ox.serialize(quads, format=RDF_FORMATS[fmt], **({"prefixes": dict(PREFIXES)} if fmt == "trig" else {})) or b""
-        return ox.serialize((q.triple for q in quads), format=RDF_FORMATS[fmt],
-                            **({"prefixes": dict(PREFIXES)} if fmt in {"ttl", "turtle"} else {})) or b""
+            prefixes: dict = {"prefixes": dict(PREFIXES)} if fmt == "trig" else {}
+            return ox.serialize(quads, format=RDF_FORMATS[fmt], **prefixes) or b""
+        prefixes = {"prefixes": dict(PREFIXES)} if fmt in {"ttl", "turtle"} else {}
+        return ox.serialize((q.triple for q in quads), format=RDF_FORMATS[fmt], **prefixes) or b""

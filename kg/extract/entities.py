@@ -12,6 +12,8 @@ Patterns (all from data/patterns.yaml where they can be data):
 """
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass, field, replace
 
@@ -63,7 +65,7 @@ class Mention:
     end: int
     char_start: int
     char_end: int
-    entry: object = None      # lexicon entry when known
+    entry: Any = None         # lexicon entry when known (StateEntry, OrganisationEntry, PlaceEntry)
     facts: MentionFacts = field(default_factory=MentionFacts)
 
 
@@ -250,7 +252,7 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
     grown around organisation heads, then the states and places outside organisations."""
     toks = s.tokens
     matches = _scan(toks, gaz)
-    taken = [None] * len(toks)  # token -> match covering it
+    taken: list[Match | None] = [None] * len(toks)  # token -> match covering it
     for m in matches:
         for k in range(m.start, m.end):
             taken[k] = m
@@ -366,7 +368,7 @@ def _national_bodies(si, s: Sentence, matches, orgs: list[Mention]) -> None:
         elif m.kind == "demonym" and m.start > 0 and toks[m.start - 1].text == "Royal" and m.end < len(toks) \
                 and toks[m.end].text == "Government":
             a, b = m.start - 1, m.end + 1
-        if a is None or _overlaps(orgs, a, b):
+        if a is None or b is None or _overlaps(orgs, a, b):
             continue
         name = _surface(toks, a, b, s.text, s.start)
         key = "pattern:" + normalise(name)
@@ -464,7 +466,7 @@ def _mark_as_members(mentions: list[Mention], toks, heads: _Heads) -> None:
         words = [t.norm for t in toks[max(0, m.start - 4):m.start]]
         while words and words[-1] in {"the", "of"}:
             words.pop()
-        gap = [t.norm for t in toks[previous.end:m.start]] if previous is not None else []
+        gap: list[str] = [t.norm for t in toks[previous.end:m.start]] if previous is not None else []
         joined = before and set(gap) <= {"and", "of", "the", ","} and "and" in gap
         before = joined or (bool(words) and words[-1] in heads.members_before)
         after = toks[m.end].norm if m.end < len(toks) else ""

@@ -11,6 +11,7 @@ A, B, and C", "A and B co-chair").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -130,7 +131,7 @@ def _kind_near(s: Sentence, char: int, cues: _Cues) -> str | None:
     return best[1] if best else None
 
 
-def _event_name(s: Sentence, cues: _Cues, title: str, names: list[tuple[int, int]] = ()) -> str:
+def _event_name(s: Sentence, cues: _Cues, title: str, names: Sequence[tuple[int, int]] = ()) -> str:
     """The capitalised name around a trigger ("the 18th Bali Process Steering Group meeting");
     a trigger inside an organisation's name (`names`, offsets in the text) names no event."""
     best = None
@@ -165,7 +166,7 @@ def _event_name(s: Sentence, cues: _Cues, title: str, names: list[tuple[int, int
 NAME_JOIN = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:and|as well as|plus)\s+(?:(?:the|a|an|its|their)\s+)?$", re.I)
 
 
-def _coordinated_names(s: Sentence, cues: _Cues, names: list[tuple[int, int]] = ()) -> list[str]:
+def _coordinated_names(s: Sentence, cues: _Cues, names: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Two or more proper event names joined by "and" in one sentence ("a Regional Webinar on X (the
     Regional Webinar), and the Working Group's Eighth Annual Meeting"), each an event of its own."""
     found: list[tuple[int, int, str]] = []
@@ -175,12 +176,13 @@ def _coordinated_names(s: Sentence, cues: _Cues, names: list[tuple[int, int]] = 
         lm = re.search(r"((?:(?:[A-Z0-9][\w'’\-]*|of|the|for|&)\s+)*)$", s.text[:m.start()])
         rm = re.match(r"(?:\s+(?:on|of|for|against)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*|and|of|in|the|for|to)"
                       r"(?:\s+(?:[A-Z][\w'’\-]*|and|of|in|the|for|to|persons|people))*)?", s.text[m.end():])
-        start = m.start() - len(lm.group(1))
-        name = re.sub(r"^(?:(?:the|of|for|The)\s+)+", "", s.text[start:m.end() + rm.end()]).strip()
+        start = m.start() - (len(lm.group(1)) if lm else 0)  # both patterns match the empty string
+        end = m.end() + (rm.end() if rm else 0)
+        name = re.sub(r"^(?:(?:the|of|for|The)\s+)+", "", s.text[start:end]).strip()
         name = re.sub(r"(?:\s+(?:the|of|and|on|for|in|to))+$", "", name)
         words = set(normalise(name).split())
         if len(words) >= 2 and not any(words <= set(normalise(n).split()) for _, _, n in found):
-            found.append((start, m.end() + rm.end(), name))
+            found.append((start, end, name))
     if len(found) < 2:
         return []
     joined = all(NAME_JOIN.match(s.text[a_end:b_start]) for (_, a_end, _), (b_start, _, _) in zip(found, found[1:]))
@@ -250,7 +252,8 @@ def _numbered_names(s: Sentence, cues: _Cues) -> list[str]:
 def _list_after(s: Sentence, pos: int, actors: list[Mention], strict: bool = False,
                 limit: int | None = None) -> list[Mention]:
     """Actors listed right after `pos` (up to `limit`); with `strict` the list must start at once ("with the RSO")."""
-    out, cursor, first = [], pos, True
+    out: list[Mention] = []
+    cursor, first = pos, True
     lead = STRICT_LEAD if strict else LEAD_GAP
     counted = COUNTED_LEAD.match(s.text, pos - s.start)
     if counted:
@@ -545,7 +548,7 @@ def _attendance_lists(s: Sentence, actors: list[Mention], organisers: list[Menti
     if not cues.attendance.search(s.text):
         return []
     assigned = {id(m) for m in organisers} | {id(m) for m in participants}
-    out = []
+    out: list[Mention] = []
     for group in _actor_lists(s, actors):
         if len(group) >= 2 and not any(id(m) in {id(o) for o in organisers} for m in group):
             out.extend(m for m in group if id(m) not in assigned)
@@ -696,7 +699,7 @@ def _headline_organisers(title: str, events: list[EventRecord], mentions: list[M
     organise the event of the kind the headline names after the verb, else the article's first."""
     verb = cues.headline_verb.search(title)
     subjects = _title_subjects(title, mentions, cues.headline_verb) if verb else []
-    if not subjects:
+    if not subjects or verb is None:
         return
     noun = cues.trigger.search(title, verb.end())
     kind = cues.trigger_kind[noun.group(1).lower()] if noun else None
@@ -862,7 +865,7 @@ def _share_places(events: list[EventRecord], days: int = 7) -> None:
         if ev.place is not None or not ev.start:
             continue
         start = date.fromisoformat(ev.start)
-        near = [e for e in placed if abs((date.fromisoformat(e.start) - start).days) <= days]
+        near = [e for e in placed if abs((date.fromisoformat(e.start or "") - start).days) <= days]
         if near:
             ev.place = near[0].place
 
@@ -888,7 +891,7 @@ def _undated_subject_event(article: Article, sentences: list[Sentence], cues: _C
             name = _event_name(sentences[best], cues, title) if sentences else title
         if len(set(normalise(name).split()) - cues.generic_name_words) < 2:
             name = title
-        return EventRecord(name, title_kind, None, None, [best], best)
+        return EventRecord(name, title_kind or "meeting", None, None, [best], best)
     verb = cues.headline_verb.search(title)
     if not verb:
         return _first_reported_event(sentences, cues)
@@ -977,7 +980,7 @@ def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], ment
     holds an activity word and two of the event's own name words, stop words aside ("senior
     officials of A and B" does not name the "Senior Officials' Meeting").
     """
-    by_anchor: dict[int, list[EventRecord]] = {}
+    by_anchor: dict[int | None, list[EventRecord]] = {}
     for ev in events:
         by_anchor.setdefault(ev.anchor, []).append(ev)
     name_words = {id(ev): set(normalise(ev.name).split()) - cues.generic_name_words for ev in events}

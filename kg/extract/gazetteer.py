@@ -5,6 +5,8 @@ Each surface form maps to a `(kind, key)` target: kind is ``state``,
 """
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass
 
@@ -19,7 +21,7 @@ ACRONYM = re.compile(r"^[A-Z0-9&/\-.]+$|^[A-Z][a-z]?[A-Z][A-Za-z0-9\-]*$")
 @dataclass(frozen=True)
 class Match:
     kind: str
-    entry: object
+    entry: Any  # a StateEntry, OrganisationEntry or PlaceEntry, or the MentionFacts of a learnt organisation
     start: int  # token index
     end: int    # token index, exclusive
     form: str

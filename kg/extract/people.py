@@ -87,7 +87,7 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
     found: list[PersonMention] = []
     for si, s in enumerate(sentences):
         ents = by_sentence.get(si, [])
-        taken = [None] * len(s.tokens)
+        taken: list[Mention | None] = [None] * len(s.tokens)
         for m in ents:
             for k in range(m.start, m.end):
                 taken[k] = m
@@ -252,18 +252,18 @@ class _PeopleReader:
                 if _in_name_place(taken, j, k):
                     taken[j].facts.in_person = True
                     taken[j] = None
-            if end > k and not _looks_like_title(toks, k, end, pats):
-                h = _token_at(toks, s.start + m.start())
+            h = _token_at(toks, s.start + m.start())
+            if end > k and h is not None and not _looks_like_title(toks, k, end, pats):
                 title = self._title_before_honorific(h)
                 self.add(k, end, m.group(1).strip(), title or _possessive_title_before(s, h, taken, pats, plain=True))
 
-    def _title_before_honorific(self, h: int | None):
+    def _title_before_honorific(self, h: int):
         """"Minister Counsellor Mr. X": the title words just before the honorific at token `h`."""
         toks, pats, a = self.toks, self.pats, h
-        while a is not None and a > 0 and toks[a - 1].text[:1].isupper() and self.taken[a - 1] is None and \
+        while a > 0 and toks[a - 1].text[:1].isupper() and self.taken[a - 1] is None and \
                 (toks[a - 1].norm in pats.title_words or toks[a - 1].norm in pats.title_heads):
             a -= 1
-        if a is None or a >= h:
+        if a >= h:
             return None
         return self.s.text[toks[a].start - self.s.start:toks[h - 1].end - self.s.start], None
 
@@ -451,7 +451,7 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
     """Roles in the appositive after a name: ", Director for X at Y, and recent Z secondee"."""
     toks = s.tokens
     k = j
-    roles = []
+    roles: list[tuple[str | None, Mention | None]] = []
     # "X of the RSO"
     if k < len(toks) and toks[k].norm in {"of", "from"}:
         q = k + 1 + (1 if k + 1 < len(toks) and toks[k + 1].norm == "the" else 0)

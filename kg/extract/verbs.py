@@ -73,7 +73,8 @@ def class_cues(patterns: dict) -> dict[str, dict[str, list[str]]]:
     """{"organiser"|"participant": {"after": [...], "before": [...]}} from the verb classes."""
     irregular = patterns.get("irregular_verbs", {})
     classes = patterns.get("verb_classes", {})
-    out = {"organiser": {"after": [], "before": []}, "participant": {"after": [], "before": []}}
+    out: dict[str, dict[str, list[str]]] = {"organiser": {"after": [], "before": []},
+                                            "participant": {"after": [], "before": []}}
     for role, key in (("organiser", "organise"), ("participant", "take_part")):
         for lemma in classes.get(key, []):
             base, third, past, participle = forms(lemma, irregular)
