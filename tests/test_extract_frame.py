@@ -316,3 +316,25 @@ def test_extract_frame_bare_head_of_a_new_name_refers_to_no_other_body():
 ])
 def test_extract_frame_relative_passive_names_the_event_organisers(text):
     assert organisers(text) == {"Fiji", "Samoa"}
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Delegates came from IOM, Harbour Watch and Fiji.", {"Harbour Watch"}),
+    ("Industry was represented by Lumen Pay and Meridian Freight, and IOM also attended.",
+     {"Lumen Pay", "Meridian Freight"}),
+    ("Presenters from UNODC, the Coral Rights Network (CRN) and Samoa took up the agenda.", {"Coral Rights Network"}),
+])
+def test_extract_frame_unknown_name_listed_beside_known_actors_is_an_organisation(sentence, names):
+    x = extract_article(article(f"{OPENING} {sentence}"))
+    assert ({o.name for o in x.organisations} & names, set(x.events[0].participants) & names) == (names, names)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Smith and Fiji's delegates spoke on the first day.",
+    "Officials met in Suva, Nadi and Lautoka with IOM.",
+    "The Workshop on Screening and the RSO Border Forum followed in June.",
+    "On Monday and Tuesday, IOM and UNODC led the sessions.",
+])
+def test_extract_frame_listed_names_that_are_no_bodies_stay_out(sentence):
+    x = extract_article(article(f"{OPENING} {sentence}"))
+    assert {o.name for o in x.organisations} <= {RSO, IOM, UNODC}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Article, Extraction
 from .assemble import assemble
-from .entities import find_mentions
+from .entities import add_listed_bodies, find_mentions
 from .events import find_events
 from .frame import add_frame_places, read_frame
 from .names import candidate_pieces, name_seeds
@@ -66,6 +66,7 @@ def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None, 
     people = find_people(sentences, mentions, lexicon)
     people = _with_proposed_names(article, sentences, mentions, people, lexicon, names)
     mentions = [m for m in mentions if not m.facts.in_person]  # "Dr. Retna Sari": a name, not the city
+    mentions, people = add_listed_bodies(sentences, mentions, people, lexicon)
     if proposals:
         people = merge_people(sentences, mentions, people, proposals)
     events = find_events(article, sentences, mentions, people, lexicon, frame)

@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer, Match
 from .text import Sentence, Token, tokenize
 from .words import WORDS
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "MentionFacts", "find_mentions", "add_listed_bodies"]
 
 SENTENCE_START_WORDS = frozenset(WORDS["sentence_start_words"])
 RIGHT_CONNECTORS = {"of", "for", "on", "against", "to", "and", "&"}
@@ -52,7 +52,7 @@ class MentionFacts:
     as_members: bool = False         # acts through its members ("Bali Process Member States")
     in_person: bool = False          # a word of a person's name ("Dr. Retna Sari"), not the place
     venue: bool = False              # a building or a hotel ("the Shangri-La Hotel")
-    source: str | None = None        # "ner" for names proposed by a model
+    source: str | None = None        # "ner": proposed by a model; "list": listed beside known actors
 
 
 @dataclass
@@ -182,6 +182,7 @@ LONG_FORM_CONNECTORS = {"and", "of", "for", "on", "the", "in", "&", "against", "
 
 
 PORTFOLIO_HEADS = frozenset(WORDS["portfolio_heads"])
+NOT_BODY_FIRST_WORDS = frozenset(normalise(w) for w in WORDS["not_body_words"])
 
 
 def _portfolio_list_end(toks, c: int, taken) -> int | None:
@@ -454,6 +455,93 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|and\s+|as well as\s+)(?:the\s+)?$")
+NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’&-]*)(?:\s+(?:(?:of|for|on|against)\s+)?[A-Z][\w'’&-]*)*"
+                      r"(?:\s+\([A-Z][\w&-]{1,12}\))?")
+
+
+def add_listed_bodies(sentences: list[Sentence], mentions: list[Mention], people: list, lexicon: Lexicon):
+    """(mentions, people) with the names listed beside known actors (see `_list_members`) as
+    organisations. A person the text gives no honorific or title, listed among bodies ("IOM, Harbour
+    Watch and Fiji"), is taken for a body; acronyms the text defines for something else ("Joint
+    Periods of Action (JPoA)") and demonyms are no bodies."""
+    heads = lexicon.compiled("heads", lambda: _Heads(lexicon))
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    firm: dict[int, list[tuple[int, int]]] = {}
+    for p in people:
+        if p.honorific or p.roles:
+            toks = sentences[p.sentence].tokens
+            firm.setdefault(p.sentence, []).append((toks[p.start].start, toks[p.end - 1].end))
+    known = {a for m in mentions for a in m.facts.acronyms} | {m.name for m in mentions if m.kind == "org"}
+    not_bodies = {a for s in sentences for a in DEFINED_ACRONYM.findall(s.text) if a not in known}
+    out: list[Mention] = []
+    for si, s in enumerate(sentences):
+        found = by_sentence.get(si, [])
+        if any(m.kind in {"state", "org"} for m in found):
+            found = _list_members(si, s, found, heads, firm.get(si, []), not_bodies, lexicon)
+        out.extend(found)
+    bodies = {(m.sentence, m.start, m.end) for m in out if m.facts.source == "list"}
+    kept = [p for p in people if not any(si == p.sentence and a < p.end and p.start < b for si, a, b in bodies)]
+    return out, kept
+
+
+DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z-]{1,11})\)")
+
+
+def _list_members(si, s: Sentence, mentions: list[Mention], heads: _Heads, people: list[tuple[int, int]],
+                  not_bodies: set[str], lexicon: Lexicon) -> list[Mention]:
+    """Names listed beside known actors are actors too: "Meta and Match Group", "UNHCR, Geutanyoe
+    Malaysia and the Arakan Project". A run of capitalised words that no mention covers becomes an
+    organisation where a list separator joins it to a known state or organisation (or to a name
+    found so; a list is read out in both directions). Runs that are job titles, event or document
+    names, or start a sentence are left alone."""
+    found = sorted(mentions, key=lambda m: m.char_start)
+    runs = [r for r in NAME_RUN.finditer(s.text) if _may_be_body(s, r, found, heads) and
+            r.group() not in not_bodies and not lexicon.state_by_demonym(r.group()) and
+            not any(a < s.start + r.end() and s.start + r.start() < b for a, b in people)]
+    added: list[Mention] = []
+    changed = True
+    while changed:
+        changed = False
+        actors = sorted((m for m in found + added if m.kind in {"state", "org"}), key=lambda m: m.char_start)
+        for r in runs:
+            a, b = s.start + r.start(), s.start + r.end()
+            if any(m.char_start < b and a < m.char_end for m in added):
+                continue
+            beside = any(LIST_SEPARATOR.match(s.text[b - s.start:m.char_start - s.start]) for m in actors
+                         if m.char_start >= b) or \
+                any(LIST_SEPARATOR.match(s.text[m.char_end - s.start:a - s.start]) for m in actors if m.char_end <= a)
+            if beside:
+                added.append(_run_mention(si, s, r))
+                changed = True
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
+
+
+def _may_be_body(s: Sentence, r: re.Match, found: list[Mention], heads: _Heads) -> bool:
+    """A run that no mention overlaps, not at the start of the sentence, not a title, an event or
+    document name, a month or a weekday."""
+    a, b = s.start + r.start(), s.start + r.end()
+    if r.start() == 0 or any(m.char_start < b and a < m.char_end for m in found):
+        return False
+    words = [w.strip("().") for w in r.group().split()]
+    last = normalise(words[-1]) if not words[-1].isupper() else ""
+    return not (normalise(words[0]) in heads.title_first or last in NAME_SUFFIX_WORDS or ORDINAL.match(words[0]) or
+                normalise(words[0]) in NOT_BODY_FIRST_WORDS or normalise(r.group()) in NOT_BODY_FIRST_WORDS)
+
+
+def _run_mention(si, s: Sentence, r: re.Match) -> Mention:
+    name = re.sub(r"\s+\([^)]*\)$", "", r.group())
+    a = next(k for k, t in enumerate(s.tokens) if t.start - s.start >= r.start())
+    b = a
+    while b < len(s.tokens) and s.tokens[b].end - s.start <= r.start() + len(name):
+        b += 1
+    key = "pattern:" + normalise(name)
+    return _org_mention(si, s, a, b, None, key, "other", None,
+                        facts=MentionFacts(key=key, kind="other", name=name, source="list"))
 
 
 def _mark_as_members(mentions: list[Mention], toks, heads: _Heads) -> None:
