@@ -338,3 +338,15 @@ def test_extract_frame_unknown_name_listed_beside_known_actors_is_an_organisatio
 def test_extract_frame_listed_names_that_are_no_bodies_stay_out(sentence):
     x = extract_article(article(f"{OPENING} {sentence}"))
     assert {o.name for o in x.organisations} <= {RSO, IOM, UNODC}
+
+
+@pytest.mark.parametrize("text", [
+    "Fiji's Minister for Foreign Affairs, the Hon Jane Lee, and Samoa's Minister for Justice, Dr Tom Faleolo, "
+    "co-chaired a border screening workshop in Suva on 3 May 2024.",
+    "A border screening workshop in Suva on 3 May 2024 was co-chaired by Fiji's Permanent Secretary, Mr Jone Vatu, "
+    "and Samoa's Attorney-General, Ms Ana Tuala.",
+    "Chairing the border screening workshop in Suva on 3 May 2024 were Ms Jane Lee, Fiji's Permanent Secretary for "
+    "Justice, and Mr Tom Faleolo, Samoa's Attorney-General.",
+])
+def test_extract_frame_co_chairs_given_as_people_count_through_their_possessive_state(text):
+    assert organisers(text) == {"Fiji", "Samoa"}

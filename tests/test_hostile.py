@@ -243,3 +243,26 @@ def test_hostile_jsonl_error_names_line_and_column(tmp_path):
     path.write_text('{"title": "a", "text": "%s"}\n{"title": "b",, "text": "%s"}\n' % (BODY, BODY))
     errors = [str(i) for i in read_articles(path) if isinstance(i, SourceError)]
     assert errors == [f"{path}:2: not valid JSON (Expecting property name enclosed in double quotes at column 15)"]
+
+
+def test_hostile_folder_that_cannot_be_listed_is_reported_and_the_rest_goes_on(tmp_path, monkeypatch):
+    from kg.sources import iter_source_files
+    (tmp_path / "ok.txt").write_text(f"Workshop\n\n{BODY}\n")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(f"Workshop\n\n{BODY}\n")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = [(type(f).__name__, str(f)) for f in iter_source_files([tmp_path])]
+    assert found == [("PosixPath", str(tmp_path / "ok.txt")),
+                     ("SourceError", f"{tmp_path / 'locked'}: cannot be read (Permission denied); skipped")]
+
+
+def test_hostile_device_linked_as_text_is_named_not_read(tmp_path):
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_article(tmp_path / "zero.txt")

@@ -845,9 +845,13 @@ def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions
                        (s.tokens[p.start].start - s.start > cue.start() if after else p.end <= limit)),
                       key=lambda p: p.start)
         for i, p in enumerate(here):
-            # the person's own description first ("Ambassador X, Australia's Ambassador to …")
+            # the person's own description first ("Ambassador X, Australia's Ambassador to …"), else a
+            # possessive title just before the name ("Australia's Minister for Foreign Affairs, the Hon X")
             end = here[i + 1].start if i + 1 < len(here) else limit
-            own = [m for m in mentions if m.sentence == si and m.kind in {"state", "org"} and p.end <= m.start < end]
+            begin = here[i - 1].end if i else 0
+            actors = [m for m in mentions if m.sentence == si and m.kind in {"state", "org"}]
+            own = [m for m in actors if p.end <= m.start < end and (not _possessive(s, m) or _apposition(s, p.end, m))] or \
+                [m for m in actors if begin <= m.start and m.end < p.start and _possessive(s, m)][-1:]
             if own:
                 out.append(own[0])
                 continue
@@ -855,6 +859,16 @@ def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions
             if orgs:
                 out.append(orgs[0])
     return out
+
+
+def _apposition(s: Sentence, end: int, m: Mention) -> bool:
+    """Does `m` open an apposition to the name ending at token `end` ("Lynn Bell, Australia's Ambassador")?"""
+    return [t.norm for t in s.tokens[end:m.start]] in ([","], [",", "the"])
+
+
+def _possessive(s: Sentence, m: Mention) -> bool:
+    """Is the mention followed by "'s" ("Australia's Minister …")?"""
+    return m.end < len(s.tokens) and s.tokens[m.end].text in {"'s", "’s"}
 
 
 def _share_places(events: list[EventRecord], days: int = 7) -> None:
