@@ -21,6 +21,9 @@ INPUTS = {
     "people of a ministry, no full stop": "Mr. A, Ms. B and Dr. C of the Ministry of ",
     "honorifics only": "Mr. ",
     "one sentence of lists": "the RSO and Fiji met Samoa and Tonga in Suva with IOM and ",
+    "states joined by and": "Fiji and ",
+    "a ministry of a ministry": "the Ministry of ",
+    "commas only": ", ",
 }
 
 
