@@ -316,7 +316,13 @@ def queries(ctx):
 @queries.command(name="show")
 @click.argument("name")
 def queries_show(name):
-    """Print one catalogue query, runnable as it is at any SPARQL endpoint (its PREFIX lines included)."""
+    """Print one catalogue query, runnable as it is at any SPARQL endpoint (its PREFIX lines included).
+
+    \b
+    Examples:
+      kg queries show state-pairs
+      kg queries show events-per-state > q.rq && curl --data-urlencode query@q.rq http://127.0.0.1:7878/query
+    """
     from .queries import load_query
     from .store import runnable_query
     click.echo(runnable_query(load_query(name).text))

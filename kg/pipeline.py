@@ -26,6 +26,7 @@ from .extract import extract_article
 from .lexicon import DATA_DIR, load_lexicon
 from .model import Article
 from .ner import DEFAULT_META
+from .identity import EventIdentity
 from .labels import refresh_labels
 from .namespaces import GRAPH_LABELS, GRAPH_REFERENCE, KG, SKOS
 from .rdf import article_iri, reference_graph, to_ntriples
@@ -182,9 +183,11 @@ class _Writer:
         self.store, self.report, self.batch_size = store, report, batch_size
         self.batch: list[tuple[Article, str, str]] = []   # (article, graph IRI, N-Triples)
         self.in_flight: dict[str, str] = {}                # digest -> graph IRI, not yet in the store
+        self.identity = EventIdentity(store)
 
     def write(self, article: Article, replaced: bool, ntriples: str) -> None:
         graph_iri = article_iri(article.stem)
+        ntriples = self.identity.resolve(graph_iri, ntriples)  # one event across articles (kg.identity)
         if not replaced:
             self.batch.append((article, graph_iri, ntriples))
             if len(self.batch) >= self.batch_size:

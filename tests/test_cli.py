@@ -132,3 +132,36 @@ def test_cli_explain_gives_each_fact_with_the_sentence_that_says_it(tmp_path):
     run("ingest", SEED, "--store", tmp_path / "store")
     out = run("explain", "Indonesia", "--store", tmp_path / "store").output
     assert "facts and the sentences that say them:" in out and "—kg:participant→ Indonesia" in out
+
+
+def _commands(group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        yield prefix + (name,), command
+        if hasattr(command, "commands"):
+            yield from _commands(command, prefix + (name,))
+
+
+def test_cli_every_command_help_gives_examples():
+    missing = [" ".join(path) for path, _ in _commands(main) if "Examples:" not in run(*path, "--help").output]
+    assert missing == []
+
+
+def test_cli_network_is_a_command_not_a_group():
+    assert run("network", "--help").output.splitlines()[0].endswith(" network [OPTIONS]")
+
+
+def test_cli_version_names_the_package():
+    assert run("--version").output.startswith("kg, version ")
+
+
+def test_cli_shown_catalogue_query_runs_without_predeclared_prefixes():
+    import pyoxigraph
+    from kg.queries import list_queries
+    broken = []
+    for q in list_queries():
+        text = run("queries", "show", q.name).output
+        try:
+            pyoxigraph.Store().query(text, substitutions={})
+        except SyntaxError as exc:
+            broken.append((q.name, str(exc)[:80]))
+    assert broken == []

@@ -144,13 +144,13 @@ def _event_name(s: Sentence, cues: _Cues, title: str, names: Sequence[tuple[int,
                 best = best or f"Launch of {launched.group(1)}"
             continue  # "X and Y launched a toolkit": a verb names no event; the title does
         left = s.text[:m.start()]
-        lm = re.search(r"((?:(?:[A-Z0-9][\w'’\-]*|of|the|on|for|and|&)\s+)*)$", left)
+        lm = re.search(r"((?:(?:[A-Z0-9][\w'’\-]*|of|the|on|for|and|&|by(?=\s+[A-Z]))\s+)*)$", left)  # "… by Air course"
         right = s.text[m.end():]
         rm = re.match(r"((?:\s+(?:on|of|for|in|against)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*|and|of|in|the|for|to)"
                       r"(?:\s+(?:[A-Z][\w'’\-]*|and|of|in|the|for|to|persons|people))*))?", right)
         name = (lm.group(1) if lm else "") + m.group(1) + (rm.group(1) if rm and rm.group(1) else "")
         name = DATE_IN_NAME.split(name)[-1]  # "Indonesia on 5 June 2024 for the 2024 RSO … Function"
-        name = re.sub(r"^(?:(?:the|of|and|on|for|The|In|On|At)\s+)+", "", name.strip())
+        name = re.sub(r"^(?:(?:the|of|and|on|for|by|The|In|On|At|By)\s+)+", "", name.strip())
         name = re.sub(r"(?:\s+(?:the|of|and|on|for|in|to))+$", "", name)
         if len(name.split()) < 2:
             topic = EVENT_TOPIC.match(right)  # "a training on victim-centred investigations in Chiang Mai"
