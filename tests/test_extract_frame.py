@@ -350,3 +350,13 @@ def test_extract_frame_listed_names_that_are_no_bodies_stay_out(sentence):
 ])
 def test_extract_frame_co_chairs_given_as_people_count_through_their_possessive_state(text):
     assert organisers(text) == {"Fiji", "Samoa"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The workshop ran with funding from Coral Trust Fund.", "Coral Trust Fund"),
+    ("The sessions were supported by Harbour Watch.", "Harbour Watch"),
+    ("It was held in partnership with Lumen Pay.", "Lumen Pay"),
+])
+def test_extract_frame_unknown_name_after_a_role_cue_is_an_organisation(sentence, name):
+    x = extract_article(article(f"{OPENING} {sentence}"))
+    assert name in {o.name for o in x.organisations}

@@ -79,6 +79,10 @@ class _Heads:
         self.kinds = {" ".join(t.norm for t in tokenize(h)): kind for h, kind in heads.items()}
         self.max_len = max(len(h.split()) for h in heads) if heads else 1
         self.first = frozenset(k.split()[0] for k in self.kinds)
+        cues = [re.escape(c) for c in WORDS["body_cues"]]
+        # "with funding from X", "in partnership with X": what follows names a body
+        self.body_cue = re.compile(r"\b(?:" + "|".join(cues) + r")\s+(?:the\s+)?$", re.I)
+        self.body_cue_anywhere = re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.I)
         members = lexicon.patterns.get("membership_words", {})
         self.members_before = frozenset(normalise(w) for w in members.get("before", []))
         self.members_after = frozenset(normalise(w) for w in members.get("after", []))
@@ -481,7 +485,7 @@ def add_listed_bodies(sentences: list[Sentence], mentions: list[Mention], people
     out: list[Mention] = []
     for si, s in enumerate(sentences):
         found = by_sentence.get(si, [])
-        if any(m.kind in {"state", "org"} for m in found):
+        if any(m.kind in {"state", "org"} for m in found) or heads.body_cue_anywhere.search(s.text):
             found = _list_members(si, s, found, heads, firm.get(si, []), not_bodies, lexicon)
         out.extend(found)
     bodies = {(m.sentence, m.start, m.end) for m in out if m.facts.source == "list"}
@@ -497,7 +501,8 @@ def _list_members(si, s: Sentence, mentions: list[Mention], heads: _Heads, peopl
     """Names listed beside known actors are actors too: "Meta and Match Group", "UNHCR, Geutanyoe
     Malaysia and the Arakan Project". A run of capitalised words that no mention covers becomes an
     organisation where a list separator joins it to a known state or organisation (or to a name
-    found so; a list is read out in both directions). Runs that are job titles, event or document
+    found so; a list is read out in both directions), or where a cue that only bodies follow comes
+    right before it ("with funding from X", `body_cues` in data/words.yaml). Runs that are job titles, event or document
     names, or start a sentence are left alone."""
     found = sorted(mentions, key=lambda m: m.char_start)
     runs = [r for r in NAME_RUN.finditer(s.text) if _may_be_body(s, r, found, heads) and
@@ -514,7 +519,8 @@ def _list_members(si, s: Sentence, mentions: list[Mention], heads: _Heads, peopl
                 continue
             beside = any(LIST_SEPARATOR.match(s.text[b - s.start:m.char_start - s.start]) for m in actors
                          if m.char_start >= b) or \
-                any(LIST_SEPARATOR.match(s.text[m.char_end - s.start:a - s.start]) for m in actors if m.char_end <= a)
+                any(LIST_SEPARATOR.match(s.text[m.char_end - s.start:a - s.start]) for m in actors if m.char_end <= a) \
+                or bool(heads.body_cue.search(s.text, 0, r.start()))
             if beside:
                 added.append(_run_mention(si, s, r))
                 changed = True
