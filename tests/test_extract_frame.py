@@ -360,3 +360,13 @@ def test_extract_frame_co_chairs_given_as_people_count_through_their_possessive_
 def test_extract_frame_unknown_name_after_a_role_cue_is_an_organisation(sentence, name):
     x = extract_article(article(f"{OPENING} {sentence}"))
     assert name in {o.name for o in x.organisations}
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("Tom Reyes, founder of the logistics company Meridian Freight, spoke for the private sector.", "Meridian Freight"),
+    ("Ana Lima, who heads the charity Harbour Watch, opened the session.", "Harbour Watch"),
+    ("The media group Lumen Pay sent Ms Rita Oh, its chief executive.", "Lumen Pay"),
+])
+def test_extract_frame_name_after_a_kind_of_body_is_an_organisation(sentence, body):
+    x = extract_article(article(f"{OPENING} {sentence}"))
+    assert body in {o.name for o in x.organisations}

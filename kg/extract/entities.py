@@ -82,6 +82,8 @@ class _Heads:
         cues = [re.escape(c) for c in WORDS["body_cues"]]
         # "with funding from X", "in partnership with X": what follows names a body
         self.body_cue = re.compile(r"\b(?:" + "|".join(cues) + r")\s+(?:the\s+)?$", re.I)
+        # the kind of body before its name, in lower case: "the media group Emtek"
+        self.body_kind = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in WORDS["body_kinds"]) + r")\s+(?=[A-Z])")
         self.body_cue_anywhere = re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.I)
         members = lexicon.patterns.get("membership_words", {})
         self.members_before = frozenset(normalise(w) for w in members.get("before", []))
@@ -271,6 +273,7 @@ def _sentence_mentions(si, s: Sentence, gaz, heads: _Heads, actor_nouns, lexicon
     out.extend(m for m in _pattern_places(si, s, taken, out) if s.tokens[m.end - 1].norm not in heads.not_place)
     out.sort(key=lambda m: (m.start, -m.end))
     out = _drop_acronym_definitions(out, toks)
+    out = _named_by_kind(si, s, out, heads)
     _mark_as_members(out, toks, heads)
     return out
 
@@ -494,6 +497,17 @@ def add_listed_bodies(sentences: list[Sentence], mentions: list[Mention], people
 
 
 DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z-]{1,11})\)")
+
+
+def _named_by_kind(si, s: Sentence, mentions: list[Mention], heads: _Heads) -> list[Mention]:
+    """A name right after the kind of body it is ("the media group Emtek", "the charity Harbour
+    Watch"; `body_kinds` in data/words.yaml) is an organisation."""
+    found = list(mentions)
+    for m in heads.body_kind.finditer(s.text):
+        run = NAME_RUN.match(s.text, m.end())
+        if run and _may_be_body(s, run, found, heads):
+            found.append(_run_mention(si, s, run))
+    return sorted(found, key=lambda x: (x.start, -x.end)) if len(found) > len(mentions) else mentions
 
 
 def _list_members(si, s: Sentence, mentions: list[Mention], heads: _Heads, people: list[tuple[int, int]],
