@@ -12,7 +12,6 @@ get rows, a pandas DataFrame or a networkx graph, explain an entity.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -21,13 +20,10 @@ from .explain import Explanation, explain_entity
 from .lookup import find_entity
 from .network import build_network
 from .pipeline import ingest
-from .queries import bind_parameters, load_query
+from .queries import bind_parameters, is_catalogue_name, load_query
 from .store import GraphStore, RemoteStore
 
 __all__ = ["open_store", "build_store", "rows", "dataframe", "network", "explain", "find"]
-
-CATALOGUE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
-
 
 def open_store(path: str | Path = "outputs/store", endpoint: str | None = None) -> GraphStore:
     """The store `kg build` wrote (read only), or a SPARQL endpoint (`kg serve`'s /query URL)."""
@@ -45,7 +41,7 @@ def build_store(articles: Iterable[str | Path], path: str | Path | None = None) 
 
 
 def _text_and_bindings(store: GraphStore, query: str, params: dict[str, Any]) -> tuple[str, dict | None]:
-    if CATALOGUE_NAME.fullmatch(query):
+    if is_catalogue_name(query):
         cq = load_query(query)
         return cq.text, bind_parameters(cq, {k: str(v) for k, v in params.items()}, store)
     if params:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -266,7 +265,7 @@ def query(query, query_file, params, fmt, output, timeout, allow_service, store_
       kg query state-representatives --param state=Indonesia --format markdown
       kg query --file my-question.rq -o out.csv --format csv
     """
-    from .queries import QUERY_DIR, bind_parameters, load_query
+    from .queries import bind_parameters, is_catalogue_name, load_query
     store = _open(store_path, read_only=True, endpoint=endpoint)
     store.allow_service = allow_service
     if timeout and endpoint:
@@ -274,7 +273,7 @@ def query(query, query_file, params, fmt, output, timeout, allow_service, store_
     bindings = None
     if query_file:
         text = query_file.read_text(encoding="utf-8")
-    elif query and re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", query) and (QUERY_DIR / f"{query}.rq").exists():
+    elif query and is_catalogue_name(query):
         cq = load_query(query)
         values = {}
         for p in params:

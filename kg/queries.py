@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QueryError
+from .lookup import find_entity
 from .store import term
 from .resources import resource_dir
 
-__all__ = ["QUERY_DIR", "Parameter", "CatalogueQuery", "list_queries", "load_query", "bind_parameters"]
+__all__ = ["QUERY_DIR", "Parameter", "CatalogueQuery", "list_queries", "load_query", "is_catalogue_name",
+           "bind_parameters"]
 
 QUERY_DIR = resource_dir("ontology") / "queries"
 PARAM_TYPES = {"string", "iri", "integer", "decimal", "date", "boolean", "year", "entity"}  # entity: a name, found by kg.lookup
@@ -68,6 +70,18 @@ def list_queries(directory: Path = QUERY_DIR) -> list[CatalogueQuery]:
     return [_parse(p) for p in sorted(Path(directory).glob("*.rq"))]
 
 
+CATALOGUE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
+
+
+def is_catalogue_name(text: str, directory: Path = QUERY_DIR) -> bool:
+    """Is `text` the name of a catalogue query (not SPARQL, not a file)?
+
+    >>> is_catalogue_name("state-pairs"), is_catalogue_name("SELECT * WHERE { ?s ?p ?o }")
+    (True, False)
+    """
+    return bool(CATALOGUE_NAME.fullmatch(text)) and (Path(directory) / f"{text}.rq").exists()
+
+
 def load_query(name: str, directory: Path = QUERY_DIR) -> CatalogueQuery:
     path = Path(directory) / f"{name}.rq"
     if not path.exists():
@@ -98,7 +112,6 @@ def bind_parameters(query: CatalogueQuery, values: dict[str, str], store=None) -
         if p.type == "entity":
             if store is None:
                 raise QueryError(f"parameter {p.name!r} names an entity; a store is needed to find it")
-            from .lookup import find_entity
             bindings[p.name] = term(find_entity(store, str(value)), "iri")
             continue
         bindings[p.name] = term(value, p.type)

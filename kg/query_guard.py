@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .errors import QueryError
+from .nesting import bracket_depth
 
 __all__ = ["check_query", "MAX_QUERY_BYTES", "MAX_DEPTH"]
 
@@ -28,24 +29,13 @@ UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:|BASE)\s*)*(INSERT|DELETE|LOAD|
                     re.I)
 
 
-def _depth(text: str) -> int:
-    depth = deepest = 0
-    for ch in text:
-        if ch in "{([":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "})]":
-            depth -= 1
-    return deepest
-
-
 def check_query(sparql: str, allow_service: bool = False) -> None:
     """Raise `QueryError` for a query too large, nested too deep, or calling SERVICE (unless allowed)."""
     size = len(sparql.encode("utf-8", "surrogatepass"))
     if size > MAX_QUERY_BYTES:
         raise QueryError(f"the query is {size} bytes; at most {MAX_QUERY_BYTES} are allowed")
     bare = STRINGS_AND_COMMENTS.sub(" ", sparql)
-    depth = _depth(bare)
+    depth = bracket_depth(bare, "{([", "})]")
     if depth > MAX_DEPTH:
         raise QueryError(f"the query nests groups {depth} deep; at most {MAX_DEPTH} are allowed")
     update = UPDATE.match(bare)

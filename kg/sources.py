@@ -30,6 +30,7 @@ from .errors import SourceError
 from .layout import Frame, dateline_date, read_frame_line
 from .lexicon import slugify
 from .model import Article
+from .nesting import bracket_depth
 
 __all__ = ["SUFFIXES", "MAX_BYTES", "read_article", "read_articles", "iter_source_files",
            "parse_date", "article_stem"]
@@ -237,13 +238,7 @@ def _nesting(block: str) -> int:
     >>> _nesting("title: [a, [b]]"), _nesting("tags:\n  - - x")
     (2, 3)
     """
-    depth = deepest = 0
-    for ch in block:
-        if ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth = max(0, depth - 1)
+    deepest = bracket_depth(block, "[{", "]}")
     for line in block.split("\n"):
         deepest = max(deepest, (len(line) - len(line.lstrip(" -"))) // 2)
     return deepest

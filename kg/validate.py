@@ -53,7 +53,8 @@ def validate_store(store: GraphStore, batch: int = 50) -> list[Violation]:
     out = validate_graph(reference, shapes)
     articles = [g for g in store.named_graphs() if g not in (GRAPH_REFERENCE, GRAPH_LABELS)]
     for i in range(0, len(articles), batch):
-        data, where = Graph(), dict[str, str]()
+        data = Graph()
+        where: dict[str, str] = {}  # subject IRI -> the article graph that holds it
         for graph_iri in articles[i:i + batch]:
             for triple in _graph(store, graph_iri):
                 data.add(triple)
