@@ -6,7 +6,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-RESOURCES = {"data": ["*.csv", "*.yaml"], "ontology": ["*.ttl", "queries/*.rq"]}
+RESOURCES = {"data": ["*.csv", "*.yaml", "maps/*.json"], "ontology": ["*.ttl", "queries/*.rq"]}
 
 
 class BuildWithResources(build_py):

@@ -384,6 +384,51 @@ def viz(output, projection, focus, depth, since, until, size_by, query_file, the
     click.echo(f"wrote {path}: {summary}")
 
 
+VIEW_HELP = {
+    "timeline": "Write the timeline page: events on a time axis, a row per organiser or kind (works offline).",
+    "map": "Write the map page: states shaded by their events, event places by count, a year range.",
+    "charts": "Write the charts page (events per year by kind, participation per state) and each chart as SVG.",
+}
+
+
+def _view_command(view: str) -> None:
+    """`kg timeline`, `kg map`, `kg charts`: one explorer page on its own."""
+    @main.command(name=view, help=f"{VIEW_HELP[view]}\n\n\b\nExamples:\n  kg {view}\n"
+                                   f"  kg {view} -o ~/bali/{view}.html")
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                  default=Path(f"outputs/{view}.html"), show_default=True)
+    @STORE_OPTION
+    def command(output, store_path, endpoint):
+        from .explorer import write_view
+        click.echo(f"wrote {write_view(_open(store_path, read_only=True, endpoint=endpoint), view, output)}")
+
+
+for _view in VIEW_HELP:
+    _view_command(_view)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--all", "every", is_flag=True, help="Write the profile of every state, organisation and person.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs/profiles"),
+              show_default=True, help="Folder the profiles are written to.")
+@STORE_OPTION
+def profile(name, every, out_dir, store_path, endpoint):
+    """Write an actor's profile (HTML, and Markdown beside it): roles, events, partners.
+
+    \b
+    Examples:
+      kg profile Indonesia
+      kg profile "Regional Support Office" --out ~/bali/profiles
+      kg profile --all
+    """
+    if bool(name) == every:
+        raise click.UsageError("give one NAME, or --all")
+    from .explorer import write_profiles
+    paths = write_profiles(_open(store_path, read_only=True, endpoint=endpoint), out_dir, None if every else name)
+    click.echo(f"wrote {len(paths)} files to {out_dir}" if every else "\n".join(f"wrote {p}" for p in paths))
+
+
 @main.command()
 @click.option("--articles", type=click.Path(exists=True, path_type=Path), default=DEFAULT_ARTICLES, show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
@@ -392,7 +437,7 @@ def viz(output, projection, focus, depth, since, until, size_by, query_file, the
               help="Folder of the embedded store.")
 @WORKERS_OPTION
 def build(articles, out_dir, store_path, workers):
-    """The main job: ingest the articles, export TriG, draw the network, print a summary.
+    """The main job: ingest the articles, export TriG, write the explorer (outputs/index.html), print a summary.
 
     \b
     Examples:
@@ -403,7 +448,8 @@ def build(articles, out_dir, store_path, workers):
     result = run_build(articles, store_path, out_dir, workers=workers)
     _print_report(result.report)
     click.echo(f"wrote {result.trig}")
-    click.echo(f"wrote {result.html}")
+    click.echo(f"wrote {result.explorer.index}: the explorer, {len(result.explorer.pages)} pages "
+               f"({result.explorer.profiles} profiles)")
     click.echo(result.summary)
     if not result.report.ok:
         sys.exit(1)

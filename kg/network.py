@@ -15,8 +15,7 @@ from .lexicon import load_lexicon
 from .lookup import find_entity
 from .store import GraphStore
 
-__all__ = ["PROJECTIONS", "EventFilter", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv", "network_from_query",
-           "layout_positions"]
+__all__ = ["PROJECTIONS", "EventFilter", "build_network", "add_metrics", "summarise", "write_network", "write_metrics_csv", "network_from_query"]
 
 TYPE_OF = {  # rdf:type local name -> node type
     "State": "state", "MemberState": "state", "ObserverState": "state",
@@ -369,13 +368,3 @@ def write_metrics_csv(g: nx.Graph, path) -> None:
         w.writerow(["iri"] + cols)
         for n, d in g.nodes(data=True):
             w.writerow([n] + [d.get(c, "") for c in cols])
-
-
-def layout_positions(g: nx.Graph, scale: float = 1000.0) -> dict[str, tuple[float, float]]:
-    """A precomputed layout (for large graphs the browser need not simulate physics)."""
-    if g.number_of_nodes() == 0:
-        return {}
-    u = nx.Graph(g.to_undirected() if g.is_directed() else g)
-    iterations = 50 if len(u) <= 1000 else 30 if len(u) <= 3000 else 8
-    pos = nx.spring_layout(u, seed=7, iterations=iterations, scale=scale)
-    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}

@@ -1,16 +1,19 @@
-"""The main job and its summary: build the store, the TriG export and the network page."""
+"""The main job and its summary: build the store, the TriG export and the explorer's pages."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from .explorer import ExplorerResult, build_explorer
 from .export import export_store
-from .network import build_network, layout_positions, network_from_query, summarise
+from .network import build_network, network_from_query, summarise
 from .pipeline import IngestReport, ingest
 from .store import GraphStore
-from .viz import PHYSICS_LIMIT, write_html
+from .viz import write_html
 
 __all__ = ["BuildResult", "build", "write_network_html", "store_summary"]
+
+CO_PARTICIPATION = {"states", "organisations"}  # projections drawn in community colours
 
 COUNTS_QUERY = """
 SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE {
@@ -25,7 +28,7 @@ SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE {
 class BuildResult:
     report: IngestReport
     trig: Path
-    html: Path
+    explorer: ExplorerResult
     summary: str
 
 
@@ -52,8 +55,8 @@ def write_network_html(store: GraphStore, output: Path, projection: str = "actor
                (f", {since or '…'}–{until or '…'}" if since or until else "") +
                (f", theme {theme}" if theme else "") + (f", {kind} events" if kind else "") +
                (f"; {g.graph['undated_left_out']} undated events left out" if g.graph.get("undated_left_out") else ""))
-    positions = layout_positions(g) if g.number_of_nodes() > PHYSICS_LIMIT else None
-    path = write_html(g, output, "Bali Process knowledge graph", summary, positions, size_by)
+    colour_by = "community" if projection in CO_PARTICIPATION else "type"
+    path = write_html(g, output, "Bali Process knowledge graph", summary, size_by=size_by, colour_by=colour_by)
     return path, summary
 
 
@@ -61,5 +64,5 @@ def build(articles: Path, store_path: Path, out_dir: Path, workers: int = 1) -> 
     store = GraphStore.on_disk(store_path)
     report = ingest([articles], store, workers=workers)
     trig = export_store(store, "trig", Path(out_dir) / "graph.trig")
-    html, _ = write_network_html(store, Path(out_dir) / "network.html")
-    return BuildResult(report, trig, html, store_summary(store))
+    summary = store_summary(store)
+    return BuildResult(report, trig, build_explorer(store, out_dir, summary), summary)

@@ -23,7 +23,8 @@ def test_cli_build_then_query_csv(tmp_path):
     store, out = tmp_path / "store", tmp_path / "out"
     r = run("build", "--articles", ARTICLES, "--store", store, "--out", out)
     assert r.exit_code == 0, r.output
-    assert "47 articles" in r.output and (out / "graph.trig").exists() and (out / "network.html").exists()
+    assert "47 articles" in r.output and (out / "graph.trig").exists() and (out / "index.html").exists()
+    assert f"wrote {out / 'index.html'}: the explorer," in r.output
     r = run("query", "SELECT ?s WHERE { ?s a kg:MemberState }", "--store", store, "--format", "csv")
     lines = r.output.strip().splitlines()
     assert lines[0] == "s" and len(lines) == 46
@@ -165,3 +166,27 @@ def test_cli_shown_catalogue_query_runs_without_predeclared_prefixes():
         except SyntaxError as exc:
             broken.append((q.name, str(exc)[:80]))
     assert broken == []
+
+
+def test_cli_view_commands_write_their_page(tmp_path):
+    run("ingest", SEED, "--store", tmp_path / "store")
+    for view in ("timeline", "map", "charts"):
+        r = run(view, "--store", tmp_path / "store", "-o", tmp_path / f"{view}.html")
+        assert (r.exit_code, r.output) == (0, f"wrote {tmp_path / f'{view}.html'}\n")
+
+
+def test_cli_profile_writes_html_and_markdown(tmp_path):
+    run("ingest", SEED, "--store", tmp_path / "store")
+    r = run("profile", "Indonesia", "--store", tmp_path / "store", "--out", tmp_path / "p")
+    assert r.output == f"wrote {tmp_path / 'p' / 'state-IDN.html'}\nwrote {tmp_path / 'p' / 'state-IDN.md'}\n"
+
+
+def test_cli_profile_needs_a_name_or_all(tmp_path):
+    r = CliRunner().invoke(main, ["profile", "--store", str(tmp_path / "store")])
+    assert (r.exit_code, "give one NAME, or --all" in r.output) == (2, True)
+
+
+def test_cli_profile_of_a_place_is_refused(tmp_path):
+    run("ingest", ARTICLES / "2024-03-11-indonesia-rso-consular-training.txt", "--store", tmp_path / "store")
+    r = CliRunner().invoke(main, ["profile", "Bangkok", "--store", str(tmp_path / "store"), "--out", str(tmp_path)])
+    assert (r.exit_code, "is not a state, an organisation or a person" in r.output) == (1, True)

@@ -10,7 +10,7 @@ from kg.extract import extract_article
 from kg.lexicon import slugify
 from kg.model import Article
 from kg.rdf import to_graph
-from kg.viz import _json_for_script
+from kg.page import json_for_script
 
 HOSTILE = st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
                            '" } ; DROP ALL ; {', "\u202eevil\u202c", "a\u200bb", "e\u0301", "🙂", "x" * 500,
@@ -37,6 +37,6 @@ def test_properties_slugs_are_safe_iri_segments(text):
 
 @given(st.text())
 def test_properties_script_json_cannot_close_the_script(text):
-    encoded = _json_for_script({"label": text})
+    encoded = json_for_script({"label": text})
     assert "<" not in encoded and ">" not in encoded
     assert json.loads(encoded)["label"] == text

@@ -30,8 +30,14 @@ def test_resources_wheel_carries_lexicons_ontology_and_queries(unpacked_wheel):
     packaged = unpacked_wheel / "kg" / "_resources"
     names = {p.relative_to(packaged).as_posix() for p in packaged.rglob("*") if p.is_file()}
     expected = {f"data/{p.name}" for p in (ROOT / "data").glob("*.*")} | \
+        {f"data/maps/{p.name}" for p in (ROOT / "data" / "maps").glob("*.json")} | \
         {p.relative_to(ROOT).as_posix() for p in (ROOT / "ontology").rglob("*") if p.suffix in {".ttl", ".rq"}}
     assert names == expected
+
+
+def test_resources_wheel_carries_the_pages_scripts_and_styles(unpacked_wheel):
+    assets = {p.name for p in (unpacked_wheel / "kg" / "assets").iterdir()}
+    assert assets == {p.name for p in (ROOT / "kg" / "assets").iterdir()}
 
 
 def test_resources_installed_package_works_from_another_folder(unpacked_wheel, tmp_path):
