@@ -22,7 +22,7 @@ from scipy.spatial import cKDTree
 
 __all__ = ["place_nodes"]
 
-EXACT_LIMIT = 1500   # up to this many nodes every pair's repulsion is computed
+EXACT_LIMIT = 300    # up to this many nodes every pair's repulsion is computed
 SPACING = 50.0       # canvas units from a node to its nearest neighbour (the median)
 REPULSION = 2.0      # ForceAtlas2's scaling ratio
 GRAVITY = 1.0

@@ -27,7 +27,9 @@
   function placeLabels() {
     var scale = network.getScale(), w = container.clientWidth, h = container.clientHeight;
     var positions = network.getPositions(), boxes = [], want = {}, tried = 0;
-    var order = focus ? byRank.filter(function (id) { return focus[id]; }) : byRank;
+    // the most central nodes first; the pool widens with the square of the zoom past the first view
+    var order = focus ? byRank.filter(function (id) { return focus[id]; })
+      : byRank.slice(0, Math.ceil(Math.max(60, byRank.length / 10) * Math.pow(scale / (firstScale || scale), 2)));
     for (var i = 0; i < order.length && tried < MAX_TRIED && boxes.length < MAX_LABELS; i++) {
       var n = byId[order[i]];
       if (nodes.get(n.id).hidden) continue;
@@ -51,8 +53,10 @@
   function placeLabelsSoon() { clearTimeout(pending); pending = setTimeout(placeLabels, 120); }
   network.on("zoom", placeLabelsSoon);
   network.on("dragEnd", placeLabelsSoon);
+  var firstScale = null;
   network.once("afterDrawing", function () {
     window.kgDrawn = performance.now();
+    firstScale = network.getScale();
     network.once("afterDrawing", function () { window.kgStable = true; });
     placeLabels();
     network.redraw();
