@@ -370,3 +370,21 @@ def test_extract_frame_unknown_name_after_a_role_cue_is_an_organisation(sentence
 def test_extract_frame_name_after_a_kind_of_body_is_an_organisation(sentence, body):
     x = extract_article(article(f"{OPENING} {sentence}"))
     assert body in {o.name for o in x.organisations}
+
+
+WG_TIP = "Bali Process Working Group on Trafficking in Persons"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Delegates from Fiji and Samoa met in Suva on 4 June 2024 for the Annual Meeting of the Working Group on "
+     "Trafficking in Persons.", {WG_TIP}),
+    ("On 12 March 2024 officials gathered in Bangkok for the first Regional Workshop of the RSO.", {RSO}),
+    ("The Border Forum of the Bali Process Regional Support Office took place in Bangkok on 5 March 2024.", {RSO}),
+])
+def test_extract_frame_body_owning_the_event_organises_it(text, expected):
+    assert organisers(text) == expected
+
+
+def test_extract_frame_body_owning_the_event_yields_to_a_named_host():
+    assert organisers("Indonesia hosted the Annual Meeting of the Working Group on Trafficking in Persons in Bali "
+                      "on 5 May 2024.") == {"Indonesia"}

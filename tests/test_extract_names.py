@@ -32,6 +32,15 @@ def test_extract_names_words_used_in_lower_case_are_no_name():
     assert extract_article(article(text)).people == ()
 
 
+@pytest.mark.parametrize("text", [
+    "The Co-Chairs welcomed progress in three areas: Law Enforcement, Victim Support and Border Management.",
+    "Officials from Thailand reviewed Regional Engagement and Stakeholder Partnership under the plan.",
+    "The workshop closed with a session on Capacity Development led by the RSO.",
+])
+def test_extract_names_abstract_nouns_are_no_name(text):
+    assert extract_article(article(text)).people == ()
+
+
 def test_extract_names_rules_alone_when_asked():
     x = extract_article(article("The session was attended by Jane Smith and Ahmad Karim."), names=None)
     assert x.people == ()

@@ -587,6 +587,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     _fill_roles(events, sentences, mentions, actors, people, cues)
     _inherit_organisers(events, sentences, actors)
     _headline_organisers(article.title or "", events, mentions, cues)
+    _owning_bodies(events, sentences, actors, cues)
     _frame_place(frame, events, mentions)
     _share_places(events)
     return events
@@ -706,6 +707,25 @@ def _headline_organisers(title: str, events: list[EventRecord], mentions: list[M
     target = next((ev for ev in events if ev.kind == kind), None) if kind else events[0]
     if target is not None:
         target.organisers.extend(m for m in subjects if m not in target.organisers)
+
+
+OF_THE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _owning_bodies(events: list[EventRecord], sentences: list[Sentence], actors: list[Mention], cues: _Cues) -> None:
+    """An event the text gives no organiser for, named as a body's own ("the Eleventh Annual Meeting
+    of the WG-TIP", "the Alumni Day and Border Forum of the RSO"), is organised by that body."""
+    for ev in events:
+        if ev.organisers or ev.anchor is None:
+            continue
+        s = sentences[ev.anchor]
+        for m in (a for a in actors if a.sentence == ev.anchor and a.kind == "org"):
+            before = s.text[:m.char_start - s.start]
+            of = OF_THE.search(before)
+            last = re.search(r"([\w-]+)\s*$", before[:of.start()]) if of else None
+            if last and last.group(1).lower() in cues.trigger_kind:
+                ev.organisers.append(m)
+                break
 
 
 def _frame_events(frame: DocumentFrame, events: list[EventRecord], sentences: list[Sentence], cues: _Cues,

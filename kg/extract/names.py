@@ -10,10 +10,11 @@ elsewhere in the article ("Human Trafficking"), and it never follows "in" or "at
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..lexicon import Lexicon
 from .entities import Mention
-from .people import PersonMention, not_name_words
+from .people import PersonMention, is_abstract_noun, not_name_words
 from .proposals import Proposal
 from .text import Sentence, Token
 
@@ -49,6 +50,20 @@ def candidate_pieces(sentences: list[Sentence], mentions: list[Mention], people:
     return out
 
 
+def _listed_with_topics(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Is the span one item of a list whose next or previous item is a topic ("Law Enforcement,
+    Victim Support and Border Management"): items of one list are of one kind."""
+    def chunk(i: int, step: int) -> list[Token]:
+        out = []
+        while 0 <= i < len(toks) and _is_cap(toks[i]):
+            out.append(toks[i])
+            i += step
+        return out
+    after = chunk(b + 1, 1) if b < len(toks) and toks[b].norm in {",", "and", "or"} else []
+    before = chunk(a - 2, -1) if a >= 2 and toks[a - 1].norm in {",", "and", "or"} else []
+    return any(is_abstract_noun(t.text) for t in after + before)
+
+
 def _used_otherwise(word: str, text: str) -> bool:
     """Is `word` written in lower case in the text, or after "in"/"at" (a place)?"""
     if len(word) > 2 and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
@@ -75,7 +90,7 @@ def name_seeds(text: str, sentences: list[Sentence], mentions: list[Mention], pe
         name = " ".join(words)
         if not all(_is_cap(t) or t.text == "-" for t in toks[a:b]) or any(w in blocked for w in words) or \
                 lexicon.state_by_form(name) or lexicon.organisation_by_form(name) or lexicon.place_by_form(name) or \
-                any(_used_otherwise(w, text) for w in words):
+                any(_used_otherwise(w, text) or is_abstract_noun(w) for w in words) or _listed_with_topics(toks, a, b):
             continue
         seeds.setdefault(si, []).append((a, b))
         covered.update((si, k) for k in range(a, b))

@@ -27,6 +27,7 @@ APPOSITIVE_CONNECTORS = {"at", "of", "for", "and", "in", "the", "to", "on", "wit
 WHO_VERBS = WORDS["who_verbs"]
 GROUP_WORDS = frozenset(WORDS["group_words"])
 NOT_NAMES = frozenset(WORDS["not_names"])
+ABSTRACT_ENDINGS = tuple(WORDS["abstract_noun_endings"])
 
 
 @dataclass
@@ -40,8 +41,17 @@ class PersonMention:
     roles: list = field(default_factory=list)  # (title, org Mention or None)
 
 
+def is_abstract_noun(word: str) -> bool:
+    """ "Enforcement", "Engagement", "Partnership": a common noun's ending, never a name's ("Clement").
+
+    >>> is_abstract_noun("Enforcement"), is_abstract_noun("Clement")
+    (True, False)
+    """
+    return len(word) >= 8 and word.lower().endswith(ABSTRACT_ENDINGS)
+
+
 def _is_name_token(t: Token, particles: set[str]) -> bool:
-    if t.text in NOT_NAMES or t.text in POST_NOMINALS:
+    if t.text in NOT_NAMES or t.text in POST_NOMINALS or is_abstract_noun(t.text):
         return False
     if t.text[:1].isupper() and t.text[:1].isalpha():
         return True
