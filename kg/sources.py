@@ -27,6 +27,7 @@ import yaml
 from dateutil import parser as date_parser
 
 from .errors import SourceError
+from .extract.words import WORDS
 from .layout import Frame, dateline_date, read_frame_line
 from .lexicon import slugify
 from .model import Article
@@ -41,8 +42,9 @@ TEASER_MARKERS = re.compile(r"^\s*(?:(More News Articles|Related (News|Articles|
                             r"You may also like|Latest News|Other News|Read more|See also)\s*:?\s*$|"
                             r"(?:Share this|Share on|Tags|Reporter|Editor|Writer|Translator|Photo|Photographer|"
                             r"Media contacts?|Media enquiries|Copyright)\s*:)", re.I)
+PAGE_LABELS = frozenset(WORDS["page_labels"])
 DATE_LINE = re.compile(r"^\s*(?:(?:Posted|Published)(?:\s+on)?:?\s+)?"
-                       r"(\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})"
+                       r"(\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})"
                        r"(?:\s+by\s+[^|•·–]+?)?\s*(?:[|•·–-]\s*(.+?))?\s*$")
 BINARY_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\x1f\x8b": "gzip data",
                 b"PK\x03\x04": "a ZIP archive", b"\xff\xd8\xff": "a JPEG image",
@@ -191,9 +193,15 @@ def _read_txt(path: Path, text: str, notes) -> Article:
     for i, line in enumerate(lines[:6]):
         m = DATE_LINE.match(line)
         if m and parse_date(m.group(1)):
-            date_, category, start = parse_date(m.group(1)), (m.group(2) or None), i + 1
+            # "30 March, 2011 | Source: Ministry of …": a labelled field after the date is no category
+            label = m.group(2) if m.group(2) and ":" not in m.group(2) else None
+            date_, category, start = parse_date(m.group(1)), label, i + 1
             break
     before = [line.strip() for line in lines[:max(start - 1, 0)] if line.strip()]
+    labels = [line for line in before if line.casefold().strip(" :") in PAGE_LABELS]
+    if labels and len(labels) < len(before):  # "Title / Media release / date line": the label is no title
+        before = [line for line in before if line not in labels]
+        category = category or labels[0]
     body = lines[start:]
     while body and not body[0].strip():
         body = body[1:]

@@ -240,6 +240,20 @@ def test_extract_participle_after_a_comma_names_no_organiser():
     assert x.events[0].organisers == ("Viet Nam",)
 
 
+def test_extract_irregular_past_after_a_name_opens_a_clause_not_a_title():
+    x = extract_article(article("Australia's Ambassador for People Smuggling, Mr James Larsen, held a briefing in "
+                                "Canberra on 25 March 2011 attended by representatives of UNHCR and IOM."))
+    person = next(p for p in x.people if p.name == "James Larsen")
+    assert [(r.title, r.organisation) for r in person.roles] == [("Ambassador for People Smuggling", None)]
+
+
+def test_extract_next_person_in_an_apposition_is_no_title():
+    x = extract_article(article("Trade minister Jane Roe, attorney-general John Poe, and home affairs minister Ann Loe "
+                                "met their counterparts on 3 May 2024."))
+    assert [(p.name, [r.title for r in p.roles]) for p in x.people] == [
+        ("Jane Roe", []), ("John Poe", ["Attorney-general"]), ("Ann Loe", ["Minister"])]
+
+
 def test_extract_possessive_title_before_name_gives_role():
     x = extract_article(article("The Samoan Ministry of Justice’s Senior Legal Adviser, Ms Lena Toala, opened the "
                                 "workshop on 4 June 2024."))

@@ -388,3 +388,26 @@ def test_extract_frame_body_owning_the_event_organises_it(text, expected):
 def test_extract_frame_body_owning_the_event_yields_to_a_named_host():
     assert organisers("Indonesia hosted the Annual Meeting of the Working Group on Trafficking in Persons in Bali "
                       "on 5 May 2024.") == {"Indonesia"}
+
+
+@pytest.mark.parametrize("text", [
+    "The RSO ran a course in Bangkok on 3 June 2024. UNODC and IOM provided expert input throughout.",
+    "The RSO ran a course in Bangkok on 3 June 2024. UNODC and IOM offered practical insights on screening.",
+    "The RSO ran a course in Bangkok on 3 June 2024, where UNODC and IOM gave presentations on screening.",
+])
+def test_extract_frame_light_verb_of_contribution_takes_part(text):
+    assert participants(text) == {UNODC, "International Organization for Migration"}
+
+
+def test_extract_frame_known_acronym_names_the_body_behind_a_variant_name():
+    x = extract_article(article("Experts of the United Nations Refugees Agency (UNHCR) spoke in Bangkok on 3 June 2024."))
+    assert [o.name for o in x.organisations] == ["Office of the United Nations High Commissioner for Refugees"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Fiji and Samoa co-chaired a regional dialogue on 4 June 2024, Apia, Samoa, on border management.", "Apia"),
+    ("Officials met on 12 March 2024, Bangkok, to review the plan.", "Bangkok"),
+    ("The workshop opened on 2nd October 2023, Colombo, Sri Lanka, with forty officers.", "Colombo"),
+])
+def test_extract_frame_place_right_after_the_date_is_the_events(text, place):
+    assert extract_article(article(text)).events[0].place == place

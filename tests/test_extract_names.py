@@ -41,6 +41,22 @@ def test_extract_names_abstract_nouns_are_no_name(text):
     assert extract_article(article(text)).people == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Jane Doe (UNODC) described the new screening guide.",
+    "Delegates then heard from Jane Doe of UNODC on screening.",
+    "Jane Doe, UNODC, noted that screening had improved.",
+])
+def test_extract_names_body_bound_to_a_proposed_name_is_her_affiliation(text):
+    x = extract_article(article(text))
+    assert [(p.name, [(r.title, r.organisation) for r in p.roles]) for p in x.people] == [
+        ("Jane Doe", [(None, "United Nations Office on Drugs and Crime")])]
+
+
+def test_extract_names_body_listed_after_a_proposed_name_is_no_affiliation():
+    x = extract_article(article("Jane Doe, UNODC and IOM spoke at the opening."))
+    assert [(p.name, p.roles) for p in x.people] == [("Jane Doe", ())]
+
+
 def test_extract_names_rules_alone_when_asked():
     x = extract_article(article("The session was attended by Jane Smith and Ahmad Karim."), names=None)
     assert x.people == ()

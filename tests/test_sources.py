@@ -132,6 +132,23 @@ def test_sources_html_without_h1_is_named_by_its_own_heading(tmp_path):
     assert "Workshop on border management" not in a.text and a.text.startswith("The RSO hosted")
 
 
+def test_sources_txt_page_label_above_the_date_is_no_title(tmp_path):
+    f = tmp_path / "release.txt"
+    f.write_text("Ministers of Fiji and Samoa welcome a regional dialogue on border management\nPress release\n"
+                 "4 June 2024\n\nThe dialogue met in Apia.\n", encoding="utf-8")
+    a = read_article(f)
+    assert (a.title, a.date, a.category) == (
+        "Ministers of Fiji and Samoa welcome a regional dialogue on border management", "2024-06-04", "Press release")
+
+
+def test_sources_txt_date_with_comma_and_a_labelled_field(tmp_path):
+    f = tmp_path / "embassy.txt"
+    f.write_text("Embassy briefs partners on the ministerial conference\n\n12 April, 2016 | Source: Embassy staff\n\n"
+                 "The embassy held a briefing.\n", encoding="utf-8")
+    a = read_article(f)
+    assert (a.title, a.date, a.category) == ("Embassy briefs partners on the ministerial conference", "2016-04-12", None)
+
+
 def test_sources_txt_posted_by_line_and_share_footer(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("RSO hosts a forum side event\nPosted on November 2, 2018 by RSO staff\n"

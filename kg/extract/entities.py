@@ -443,6 +443,21 @@ def _states_and_places(si, s: Sentence, matches, orgs: list[Mention], taken, act
     return out
 
 
+def _stems(name: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z]{3,}", name.lower())} - {"the", "and", "for"}
+
+
+def _variant_of_known(long_form: Mention, acronym: Mention) -> bool:
+    """Is a name the rules grew a variant of the known body its bracketed acronym names: two words
+    in common with one of its forms, and no other country?"""
+    entry = acronym.entry
+    if long_form.entry is not None or entry is None or acronym.kind != "org":
+        return False
+    if long_form.facts.country and entry.country and long_form.facts.country != entry.country:
+        return False
+    return any(len(_stems(long_form.name) & _stems(form)) >= 2 for form in entry.forms)
+
+
 def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
     """"Regional Support Office (RSO)": the parenthesised acronym is not a second mention."""
     out: list[Mention] = []
@@ -450,6 +465,11 @@ def _drop_acronym_definitions(mentions: list[Mention], toks) -> list[Mention]:
         prev = out[-1] if out else None
         if (prev is not None and m.start >= 1 and toks[m.start - 1].text == "(" and m.end < len(toks)
                 and toks[m.end].text == ")" and prev.end == m.start - 1 and prev.kind == m.kind):
+            if _variant_of_known(prev, m):  # "United Nations Refugees Agency (UNHCR)": a known body in other words
+                out[-1] = replace(m, start=prev.start, end=prev.end, char_start=prev.char_start,
+                                  char_end=prev.char_end, name=prev.name)
+                out[-1].facts.acronyms[m.name] = None
+                continue
             prev.facts.acronyms[m.name] = None
             continue
         if (prev is not None and prev.kind == "org" and m.kind in {"org", "state"}

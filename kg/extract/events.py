@@ -111,6 +111,9 @@ class _Cues:
         irregular = p.get("irregular_verbs", {})
         headline = {form for lemma in lemmas for form in forms(lemma, irregular)[:3]}
         self.headline_verb = re.compile(r"(?<![\w-])(" + phrase_pattern(sorted(headline)) + r")\b", re.I)  # not "RSO-led"
+        light = p.get("participant_cues", {})
+        self.contribution = re.compile(r"\b(?:" + phrase_pattern(light.get("light_verbs", [])) + r")\s+(?:[\w-]+\s+){0,3}?(?:"
+                                       + phrase_pattern(light.get("contribution_nouns", [])) + r")\b", re.I)
         attendance = p.get("participant_cues", {}).get("attendance_words", [])
         self.attendance = re.compile(r"\b(?:" + phrase_pattern(w.lower() for w in attendance) + r")\b", re.I)
 
@@ -376,6 +379,10 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues) -> tuple
     _passive_roles(s, actors, cues, r)
     for m in cues.cue_re.finditer(s.text):
         _cue_roles(s, m, actors, cues, r)
+    for m in cues.contribution.finditer(s.text):  # "A and B provided expert input": they took part
+        if not r.read(m.start()):
+            r.participants.extend(a for a in _list_before(s, s.start + m.start(), actors) if a not in r.organisers)
+            r.spans.append((m.start(), m.end()))
     # "the Australian delegation", "Indonesia's delegates": the state took part
     r.participants.extend(a for a in actors if a.kind == "state" and cues.delegation.match(s.text[a.char_end - s.start:]))
     for m in cues.people_noun.finditer(s.text):
@@ -1049,10 +1056,12 @@ def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sente
             if m.sentence == si:
                 before = sentences[si].text[:m.char_start - sentences[si].start]
                 after = sentences[si].text[m.char_end - sentences[si].start:]
-                if re.search(r"\b(in|at)\s*$", before, re.I) or PLACE_HOSTS.match(after):
+                if re.search(r"\b(in|at)\s*$", before, re.I) or PLACE_HOSTS.match(after) or DATE_THEN.search(before):
                     return m
     return None
 
 
+# "met on 13 October 2017, Jakarta, Indonesia": a place right after the date is where
+DATE_THEN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d,\s*$")
 # "Sydney, Australia, hosted the fifth meeting", "Bangkok was the venue": a place that hosts is the place
 PLACE_HOSTS = re.compile(r"^(?:,\s*[A-Z][\w'’ -]{1,40},)?\s+(?:hosted|played host|was the venue|was host)\b")

@@ -70,6 +70,8 @@ class _Patterns:
         self.title_words = {t[0] for t in titles if len(t) == 1}
         self.title_heads = {t[-1] for t in titles}
         self.descriptive_titles = {normalise(x) for x in p.get("descriptive_titles", [])}
+        # past forms that open a clause after a name as "-ed" forms do: "X, held a briefing"
+        self.irregular_past = {f for pair in p.get("irregular_verbs", {}).values() for f in pair} - {"run", "put", "set"}
 
 
 def not_name_words(lexicon: Lexicon) -> frozenset[str]:
@@ -332,11 +334,24 @@ class _PeopleReader:
             self.add(i, end, None, (title_text, org))
 
     def read_seeds(self, seeds) -> None:
-        """Names proposed from outside the rules: a title before them, titled roles after them."""
+        """Names proposed from outside the rules: a title before them, titled roles after them, and
+        a body in brackets or after "of"/"from" ("Jane Doe (UNODC)", "Jane Doe of UNODC") or closed
+        by a speech verb ("Jane Doe, UNODC, said"); a bare body after a comma may be the next item
+        of a list."""
         for a, b in seeds:
             self.add(a, b, None, _possessive_title_before(self.s, a, self.taken, self.pats))
-            if self.found and self.found[-1].start == a:
-                self.found[-1].roles = [r for r in self.found[-1].roles if r[0]]
+            bound = b < len(self.toks) and self.toks[b].norm in {"(", "of", "from"}
+            if self.found and self.found[-1].start == a and not bound:
+                self.found[-1].roles = [r for r in self.found[-1].roles
+                                        if r[0] or (r[1] is not None and r[1].start == b + 1 and _speaks_next(self.toks, r[1]))]
+
+
+def _speaks_next(toks, org: Mention | None) -> bool:
+    """Does a speech verb follow the body ("Jane Doe, UNODC, said"): it closes her apposition."""
+    if org is None:
+        return False
+    k = org.end + (1 if org.end < len(toks) and toks[org.end].text == "," else 0)
+    return k < len(toks) and toks[k].norm in SPEECH_VERBS
 
 
 def _before_brackets(toks, i: int) -> int:
@@ -480,8 +495,8 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
     if k < len(toks) and toks[k].text != ",":
         return roles
     # "X, created together with …": a participle starts a clause, not a title
-    if k + 1 < len(toks) and toks[k + 1].text[:1].islower() and toks[k + 1].norm.endswith(("ed", "en")) \
-            and len(toks[k + 1].norm) > 4 and toks[k + 1].norm not in pats.title_words:
+    if k + 1 < len(toks) and toks[k + 1].text[:1].islower() and toks[k + 1].norm not in pats.title_words and (
+            (toks[k + 1].norm.endswith(("ed", "en")) and len(toks[k + 1].norm) > 4) or toks[k + 1].norm in pats.irregular_past):
         return roles
     end = k + 1
     while end < len(toks):
@@ -573,6 +588,8 @@ def _segments_to_roles(s: Sentence, a: int, b: int, taken, pats) -> list:
         segments.append((cur, b))
     roles: list = []
     for x, y in segments:
+        if _next_person_or_clause(toks, x, y, taken, pats):
+            break  # "Penny Wong, attorney-general Mark Dreyfus, and …": the next person, not a title
         orgs = []
         seen = set()
         for k in range(x, y):
@@ -594,6 +611,25 @@ def _segments_to_roles(s: Sentence, a: int, b: int, taken, pats) -> list:
         elif roles and roles[-1][1] is None and roles[-1][0]:
             roles[-1] = (roles[-1][0] + ", " + text, None)  # "Acting Regional Director, Mekong"
     return roles
+
+
+CLAUSE_WORDS = frozenset({"have", "has", "had", "is", "are", "was", "were", "will", "would", "met", "said"})
+
+
+def _next_person_or_clause(toks, x: int, y: int, taken, pats) -> bool:
+    """Does a segment of an apposition end in another person's name ("attorney-general Mark
+    Dreyfus") or hold a verb ("… have met with their counterparts")?"""
+    if any(t.norm in CLAUSE_WORDS for t in toks[x:y]):
+        return True
+    tail = toks[max(x, y - 2):y]
+    return (y - x >= 3 and len(tail) == 2 and all(_is_cap_name(t, pats) for t in tail)
+            and all(taken[k] is None for k in range(y - 2, y))
+            and (toks[y - 3].norm in pats.title_words or toks[y - 3].norm in pats.title_heads))
+
+
+def _is_cap_name(t: Token, pats) -> bool:
+    return t.text[:1].isupper() and t.text[:1].isalpha() and t.norm not in pats.title_words | pats.title_heads \
+        and t.text not in NOT_NAMES
 
 
 def _resolve_surnames(found: list[PersonMention]) -> list[PersonMention]:
