@@ -411,3 +411,15 @@ def test_extract_frame_known_acronym_names_the_body_behind_a_variant_name():
 ])
 def test_extract_frame_place_right_after_the_date_is_the_events(text, place):
     assert extract_article(article(text)).events[0].place == place
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The conference was held in Bali on 3 May 2024. Indonesian Foreign Minister Ann Loe and Australian Foreign "
+     "Minister Jane Roe co-chaired the conference.", {"Indonesia", "Australia"}),
+    ("The forum was held in Perth on 3 May 2024. Australia's Foreign Minister Jane Roe chaired the forum with "
+     "Ann Loe, Thailand's Foreign Minister.", {"Australia", "Thailand"}),
+    ("The conference was held in Bali on 3 May 2024. Jane Roe co-chaired the conference with Indonesian foreign "
+     "minister Ann Loe.", {"Indonesia"}),
+])
+def test_extract_frame_co_chairs_given_as_people_count_through_the_state_before_their_title(text, expected):
+    assert organisers(text) == expected

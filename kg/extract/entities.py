@@ -650,8 +650,9 @@ def _possessive_org_follows(toks, j, orgs) -> bool:
 def _demonym_is_actor(toks, j, actor_nouns, taken, title_first=frozenset()) -> bool:
     """"Thai authorities", "Indonesian and Malaysian agencies", "Indonesian Director-General"."""
     k = j
-    if k < len(toks) and toks[k].text[:1].isupper() and toks[k].norm in title_first:
-        return True
+    if k < len(toks) and toks[k].norm in title_first and (
+            toks[k].text[:1].isupper() or any(t.text[:1].isupper() for t in toks[k + 1:k + 4])):
+        return True  # "Indonesian Director-General", "Indonesian foreign minister Ann Loe" (news style)
     while k + 1 < len(toks) and toks[k].norm in {"and", ","} and taken[k + 1] is not None and taken[k + 1].kind == "demonym":
         k = taken[k + 1].end
     for n in (2, 1):

@@ -868,17 +868,24 @@ def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions
                 continue
         limit = len(s.tokens) if after else next(
             (i for i, t in enumerate(s.tokens) if t.start - s.start >= cue.start()), len(s.tokens))
+        # "X co-chaired the conference with Y": the one it was chaired with is a co-chair too
+        partner = None if after else re.match(r"[^.;]*?\bwith\b", s.text[cue.end():])
         here = sorted((p for p in people if p.sentence == si and
-                       (s.tokens[p.start].start - s.start > cue.start() if after else p.end <= limit)),
+                       (s.tokens[p.start].start - s.start > cue.start() if after else
+                        p.end <= limit or (partner and s.tokens[p.start].start - s.start >= cue.end() + partner.end()))),
                       key=lambda p: p.start)
         for i, p in enumerate(here):
             # the person's own description first ("Ambassador X, Australia's Ambassador to …"), else a
             # possessive title just before the name ("Australia's Minister for Foreign Affairs, the Hon X")
-            end = here[i + 1].start if i + 1 < len(here) else limit
+            last = len(s.tokens) if p.end > limit else limit  # a partner after "with" is described to the end
+            end = here[i + 1].start if i + 1 < len(here) else last
             begin = here[i - 1].end if i else 0
             actors = [m for m in mentions if m.sentence == si and m.kind in {"state", "org"}]
-            own = [m for m in actors if p.end <= m.start < end and (not _possessive(s, m) or _apposition(s, p.end, m))] or \
-                [m for m in actors if begin <= m.start and m.end < p.start and _possessive(s, m)][-1:]
+            nxt = here[i + 1].start if i + 1 < len(here) else None
+            own = [m for m in actors if p.end <= m.start < end and (not _possessive(s, m) or _apposition(s, p.end, m))
+                   and not (nxt is not None and _describes_next(s, m, nxt))] or \
+                [m for m in actors if begin <= m.start and m.end <= p.start
+                 and (_possessive(s, m) or _describes_next(s, m, p.start))][-1:]
             if own:
                 out.append(own[0])
                 continue
@@ -886,6 +893,14 @@ def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions
             if orgs:
                 out.append(orgs[0])
     return out
+
+
+def _describes_next(s: Sentence, m: Mention, name_start: int) -> bool:
+    """Is `m` a demonym or a possessive opening the title right before a name ("Australian Foreign
+    Minister Jane Roe", "Indonesia's foreign minister Ann Loe"): it is that person's state?"""
+    between = s.tokens[m.end:name_start]
+    return (m.facts.demonym or _possessive(s, m)) and len(between) <= 5 and \
+        all(t.text[:1].isalpha() and t.norm not in {"and", "or", "with"} for t in between if t.text not in {"'s", "’s"})
 
 
 def _apposition(s: Sentence, end: int, m: Mention) -> bool:
