@@ -91,17 +91,29 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 WEEKDAY = re.compile(r"\b(?:on|last|this|from)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+# the sentence speaks of what is to come: its weekday lies after publication
+FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|slated)\s+to|(?:is|are)\s+to\s+be|"
+                    r"(?:is|are)\s+to\s+\w+|upcoming|next)\b", re.I)
+
+
 def find_weekdays(text: str, published: date, offset: int = 0) -> list[DateSpan]:
-    """Days a news report names by weekday ("on Monday"): the latest such day on or before publication.
+    """Days a news report names by weekday ("on Monday"): the latest such day on or before
+    publication, or the next one on or after it where the sentence speaks of the future.
 
     >>> [d.start for d in find_weekdays("The course began on Monday.", date(2024, 8, 14))]
     ['2024-08-12']
+    >>> [d.start for d in find_weekdays("Ministers are scheduled to open it on Monday.", date(2024, 8, 14))]
+    ['2024-08-19']
     """
     out = []
+    ahead = bool(FUTURE.search(text))
     for m in WEEKDAY.finditer(text):
-        back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
-        day = (published - timedelta(days=back)).isoformat()
-        out.append(DateSpan(day, day, m.start() + offset, m.end() + offset))
+        target = WEEKDAYS.index(m.group(1).lower())
+        if ahead:
+            day = published + timedelta(days=(target - published.weekday()) % 7)  # the day itself if it is today
+        else:
+            day = published - timedelta(days=(published.weekday() - target) % 7)
+        out.append(DateSpan(day.isoformat(), day.isoformat(), m.start() + offset, m.end() + offset))
     return out
 
 

@@ -46,6 +46,9 @@ PAGE_LABELS = frozenset(WORDS["page_labels"])
 DATE_LINE = re.compile(r"^\s*(?:(?:Posted|Published)(?:\s+on)?:?\s+)?"
                        r"(\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})"
                        r"(?:\s+by\s+[^|•·–]+?)?\s*(?:[|•·–-]\s*(.+?))?\s*$")
+# "Jane Roe, The Daily, Nusa Dua | Tue, 03/29/2011": a byline, then the date after a bar
+BYLINE_DATE = re.compile(r"^[^|•·]{3,160}?\s*[|•·]\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+                         r"(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
 BINARY_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\x1f\x8b": "gzip data",
                 b"PK\x03\x04": "a ZIP archive", b"\xff\xd8\xff": "a JPEG image",
                 b"GIF8": "a GIF image", b"\x7fELF": "an executable"}
@@ -191,6 +194,10 @@ def _read_txt(path: Path, text: str, notes) -> Article:
         lines = lines[1:]
     date_, category, start = None, None, 0
     for i, line in enumerate(lines[:6]):
+        byline = BYLINE_DATE.match(line) if i else None
+        if byline and parse_date(byline.group(1)):
+            date_, start = parse_date(byline.group(1)), i + 1
+            break
         m = DATE_LINE.match(line)
         if m and parse_date(m.group(1)):
             # "30 March, 2011 | Source: Ministry of …": a labelled field after the date is no category

@@ -254,6 +254,13 @@ def test_extract_next_person_in_an_apposition_is_no_title():
         ("Jane Roe", []), ("John Poe", ["Attorney-general"]), ("Ann Loe", ["Minister"])]
 
 
+def test_extract_title_of_a_body_stops_where_the_clause_goes_on():
+    x = extract_article(article("In the opening session, Mrs Ann Loe, Deputy Director-General of the Royal Thai Police "
+                                "delivered welcoming remarks on 3 May 2024."))
+    person = next(p for p in x.people if p.name == "Ann Loe")
+    assert [(r.title, r.organisation) for r in person.roles] == [("Deputy Director-General", "Royal Thai Police")]
+
+
 def test_extract_possessive_title_before_name_gives_role():
     x = extract_article(article("The Samoan Ministry of Justice’s Senior Legal Adviser, Ms Lena Toala, opened the "
                                 "workshop on 4 June 2024."))

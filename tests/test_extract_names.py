@@ -57,6 +57,14 @@ def test_extract_names_body_listed_after_a_proposed_name_is_no_affiliation():
     assert [(p.name, p.roles) for p in x.people] == [("Jane Doe", ())]
 
 
+@pytest.mark.parametrize("text", [
+    "Officials flew to Tanjung Benoa, Bali for the talks.",
+    "Correspondent, Sanur Kaja, Bali | Ministers met today.",
+])
+def test_extract_names_name_followed_by_its_place_is_no_person(text):
+    assert extract_article(article(text)).people == ()
+
+
 def test_extract_names_rules_alone_when_asked():
     x = extract_article(article("The session was attended by Jane Smith and Ahmad Karim."), names=None)
     assert x.people == ()

@@ -149,6 +149,14 @@ def test_sources_txt_date_with_comma_and_a_labelled_field(tmp_path):
     assert (a.title, a.date, a.category) == ("Embassy briefs partners on the ministerial conference", "2016-04-12", None)
 
 
+def test_sources_txt_byline_then_date_after_a_bar(tmp_path):
+    f = tmp_path / "paper.txt"
+    f.write_text("Ministers to open regional conference\n\nAnn Loe, The Daily Courier, Denpasar | Wed, 14/09/2016\n\n"
+                 "Ministers arrive today.\n", encoding="utf-8")
+    a = read_article(f)
+    assert (a.title, a.date, a.text) == ("Ministers to open regional conference", "2016-09-14", "Ministers arrive today.")
+
+
 def test_sources_txt_posted_by_line_and_share_footer(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("RSO hosts a forum side event\nPosted on November 2, 2018 by RSO staff\n"

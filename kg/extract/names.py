@@ -64,6 +64,13 @@ def _listed_with_topics(toks: Sequence[Token], a: int, b: int) -> bool:
     return any(is_abstract_noun(t.text) for t in after + before)
 
 
+def _place_follows(s: Sentence, b: int, mentions: list[Mention], si: int) -> bool:
+    """ "Nusa Dua, Bali": a name followed by a comma and a place is a place of that place."""
+    toks = s.tokens
+    return b + 1 < len(toks) and toks[b].text == "," and any(
+        m.sentence == si and m.kind == "place" and m.start == b + 1 for m in mentions)
+
+
 def _used_otherwise(word: str, text: str) -> bool:
     """Is `word` written in lower case in the text, or after "in"/"at" (a place)?"""
     if len(word) > 2 and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
@@ -90,7 +97,8 @@ def name_seeds(text: str, sentences: list[Sentence], mentions: list[Mention], pe
         name = " ".join(words)
         if not all(_is_cap(t) or t.text == "-" for t in toks[a:b]) or any(w in blocked for w in words) or \
                 lexicon.state_by_form(name) or lexicon.organisation_by_form(name) or lexicon.place_by_form(name) or \
-                any(_used_otherwise(w, text) or is_abstract_noun(w) for w in words) or _listed_with_topics(toks, a, b):
+                any(_used_otherwise(w, text) or is_abstract_noun(w) for w in words) or _listed_with_topics(toks, a, b) \
+                or _place_follows(sentences[si], b, mentions, si):
             continue
         seeds.setdefault(si, []).append((a, b))
         covered.update((si, k) for k in range(a, b))

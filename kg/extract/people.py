@@ -597,6 +597,9 @@ def _segments_to_roles(s: Sentence, a: int, b: int, taken, pats) -> list:
             if m is not None and m.kind == "org" and id(m) not in seen:
                 orgs.append(m)
                 seen.add(id(m))
+        if orgs and orgs[-1].end < y and toks[orgs[-1].end].text[:1].islower() and \
+                toks[orgs[-1].end].norm not in {"of", "for", "in", "at", "and", "to", "on"} | pats.title_words | pats.title_heads:
+            y = orgs[-1].end  # "Deputy Director-General of Thai Customs delivered remarks": the clause goes on
         text = s.text[toks[x].start - s.start:toks[y - 1].end - s.start]
         has_title = any(t.norm in pats.title_words or t.norm in pats.title_heads for t in toks[x:y])
         if orgs:
