@@ -423,3 +423,15 @@ def test_extract_frame_place_right_after_the_date_is_the_events(text, place):
 ])
 def test_extract_frame_co_chairs_given_as_people_count_through_the_state_before_their_title(text, expected):
     assert organisers(text) == expected
+
+
+@pytest.mark.parametrize("text, organiser, supporter", [
+    ("The RSO, with support from the Government of Canada, delivered a course in Colombo on 3 June 2024.",
+     RSO, "Canada"),
+    ("UNODC, funded by Japan, ran a workshop in Dili on 3 June 2024.", UNODC, "Japan"),
+    ("IOM, supported by the RSO, hosted a dialogue in Manila on 3 June 2024.",
+     "International Organization for Migration", RSO),
+])
+def test_extract_frame_supporter_set_off_by_commas_leaves_the_subject_organising(text, organiser, supporter):
+    event = extract_article(article(text)).events[0]
+    assert (event.organisers, event.participants) == ((organiser,), (supporter,))

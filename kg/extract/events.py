@@ -444,6 +444,8 @@ def _after_cue(s: Sentence, m: re.Match, cue: str, role: str, actors: list[Menti
     return role, found
 
 
+# "The RSO, with support from Canada, delivered": the verb's subject stands before the supporter
+SUPPORTER_ASIDE = re.compile(r",\s*(?:" + phrase_pattern(WORDS["supporter_cues"]) + r")\s+[^,;]{2,80},\s*$", re.I)
 HELD_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which|for)\b")
 RAN_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which)\b")
 
@@ -452,12 +454,13 @@ def _before_cue(s: Sentence, m: re.Match, cue: str, role: str, actors: list[Ment
                 r: _SentenceRoles):
     """(role, actors) of the list before a verb cue ("A and B co-hosted"), with the partners named
     around it; None for a participle after a comma that names no one ("…, held over 26-27 July")."""
-    found = _list_before(s, s.start + m.start(), actors)
+    supporter = SUPPORTER_ASIDE.search(s.text[:m.start()])
+    found = _list_before(s, s.start + (supporter.start() if supporter else m.start()), actors)
     person = found and role != "organiser" and PERSON_OF.search(s.text[:found[0].char_start - s.start])
     if person and not cues.people_noun.fullmatch(person.group(1)):
         found = []  # "Mr Bob Lee of the RSO spoke": the person speaks; their body counts through them
     partners = _partners_around(s, m, found, r)
-    if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners:
+    if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners and not supporter:
         # "…, held from 3 to 7 June with the ABF and JCLEC": those it was held with organised it
         if role == "organiser" and not cues.part_object.match(s.text[m.end():]):
             return "organiser", _with_list(s, m, actors, cues, r, HELD_CLAUSE)
