@@ -435,3 +435,23 @@ def test_extract_frame_co_chairs_given_as_people_count_through_the_state_before_
 def test_extract_frame_supporter_set_off_by_commas_leaves_the_subject_organising(text, organiser, supporter):
     event = extract_article(article(text)).events[0]
     assert (event.organisers, event.participants) == ((organiser,), (supporter,))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Technical Experts Group met online on 3 June 2024 under the chairmanship of Sri Lanka.", {"Sri Lanka"}),
+    ("Under the leadership of New Zealand and Viet Nam, the group held its meeting in Hanoi on 3 June 2024.",
+     {"New Zealand", "Viet Nam"}),
+    ("The course, which ran in Dhaka on 3 June 2024, was a joint effort of the RSO and UNODC.", {RSO, UNODC}),
+])
+def test_extract_frame_noun_phrase_of_leadership_organises(text, expected):
+    assert organisers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thailand hosted the forum in Bangkok on 3 June 2024, with Malaysia and Indonesia among the delegations.",
+    "Thailand hosted the forum in Bangkok on 3 June 2024 with Malaysia and Indonesia as observers.",
+    "Thailand hosted the forum in Bangkok on 3 June 2024, with Malaysia and Indonesia among the participants.",
+])
+def test_extract_frame_with_list_of_attendees_takes_part_not_organises(text):
+    event = extract_article(article(text)).events[0]
+    assert (event.organisers, set(event.participants)) == (("Thailand",), {"Malaysia", "Indonesia"})

@@ -115,6 +115,9 @@ class _Cues:
         self.contribution = re.compile(r"\b(?:" + phrase_pattern(light.get("light_verbs", [])) + r")\s+(?:[\w-]+\s+){0,3}?(?:"
                                        + phrase_pattern(light.get("contribution_nouns", [])) + r")\b", re.I)
         attendance = p.get("participant_cues", {}).get("attendance_words", [])
+        # "with A and B among the delegations", "with C as observers": a list that took part
+        self.among = re.compile(r"\s+(?:among|as)\s+(?:the\s+)?(?:" + phrase_pattern(n.lower() for n in nouns + attendance)
+                                + r")\b", re.I)
         self.attendance = re.compile(r"\b(?:" + phrase_pattern(w.lower() for w in attendance) + r")\b", re.I)
 
 
@@ -506,7 +509,10 @@ def _with_list(s: Sentence, m: re.Match, actors: list[Mention], cues: _Cues, r: 
     if not w:
         return []
     r.spans.append((m.end() + w.start(), m.end() + w.end()))
-    return _list_after(s, s.start + m.end() + w.end(), actors, strict=True, limit=s.start + m.end() + len(clause))
+    found = _list_after(s, s.start + m.end() + w.end(), actors, strict=True, limit=s.start + m.end() + len(clause))
+    if found and cues.among.match(s.text[found[-1].char_end - s.start:]):
+        return []  # "with Malaysia and Indonesia among the delegations": those took part, a cue tells
+    return found
 
 
 def _people_noun_from(s: Sentence, noun: re.Match) -> re.Match | None:
