@@ -455,3 +455,12 @@ def test_extract_frame_noun_phrase_of_leadership_organises(text, expected):
 def test_extract_frame_with_list_of_attendees_takes_part_not_organises(text):
     event = extract_article(article(text)).events[0]
     assert (event.organisers, set(event.participants)) == (("Thailand",), {"Malaysia", "Indonesia"})
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The RSO convened a roundtable at the Shangri-La Hotel, Bangkok, from 3 to 4 June 2024.", "Bangkok"),
+    ("The RSO ran a workshop at the Novotel Hotel, Suva, on 3 June 2024.", "Suva"),
+    ("Held in the Fijian capital, Suva, on 3-4 June 2024, the workshop was organised by the RSO.", "Suva"),
+])
+def test_extract_frame_place_after_a_venue_or_a_capital_is_the_events(text, place):
+    assert extract_article(article(text)).events[0].place == place

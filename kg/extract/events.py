@@ -1080,12 +1080,15 @@ def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sente
             if m.sentence == si:
                 before = sentences[si].text[:m.char_start - sentences[si].start]
                 after = sentences[si].text[m.char_end - sentences[si].start:]
-                if re.search(r"\b(in|at)\s*$", before, re.I) or PLACE_HOSTS.match(after) or DATE_THEN.search(before):
+                if re.search(r"\b(in|at)\s*$", before, re.I) or PLACE_HOSTS.match(after) or DATE_THEN.search(before) \
+                        or VENUE_THEN.search(before):
                     return m
     return None
 
 
 # "met on 13 October 2017, Jakarta, Indonesia": a place right after the date is where
 DATE_THEN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d,\s*$")
+# "at the Shangri-La Hotel, Bangkok", "in the Maldivian capital, Malé": the place after a venue or a capital
+VENUE_THEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}(?:[A-Z][\w'’.-]*|capital|city),\s*$")
 # "Sydney, Australia, hosted the fifth meeting", "Bangkok was the venue": a place that hosts is the place
 PLACE_HOSTS = re.compile(r"^(?:,\s*[A-Z][\w'’ -]{1,40},)?\s+(?:hosted|played host|was the venue|was host)\b")
