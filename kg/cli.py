@@ -377,7 +377,7 @@ def viz(output, projection, focus, depth, since, until, size_by, query_file, the
       kg viz -o outputs/network.html
       kg viz --projection states --since 2023 --until 2024 -o states.html
     """
-    from .report import write_network_html
+    from .explorer import write_network_html
     query = query_file.read_text(encoding="utf-8") if query_file else None
     path, summary = write_network_html(_open(store_path, read_only=True, endpoint=endpoint), output, projection,
                                        focus, depth, since, until, size_by, query, theme, kind)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from .charts import write_charts
 from .errors import KgError
 from .facts import ExplorerFacts, read_facts
-from .network import build_network, summarise
+from .network import build_network, network_from_query, summarise
 from .page import Nav, PageParts, asset, write_page
 from .profile import PROFILE_KINDS, profile_name, write_profile
 from .store import GraphStore
@@ -20,7 +20,10 @@ from .timeline import write_timeline
 from .viz import write_html
 from .worldmap import write_map
 
-__all__ = ["PAGES", "VIEWS", "ExplorerResult", "build_explorer", "profile_links", "write_profiles", "write_view"]
+__all__ = ["PAGES", "VIEWS", "ExplorerResult", "build_explorer", "profile_links", "write_network_html",
+           "write_profiles", "write_view"]
+
+CO_PARTICIPATION = {"states", "organisations"}  # projections drawn in community colours
 
 PAGES = (("Overview", "index.html"), ("Network", "network.html"), ("States", "states.html"),
          ("Timeline", "timeline.html"), ("Map", "map.html"), ("Charts", "charts.html"))
@@ -49,16 +52,33 @@ def profile_links(facts: ExplorerFacts, prefix: str = "profiles/") -> dict[str, 
     return {iri: f"{prefix}{profile_name(iri)}.html" for iri, a in facts.actors.items() if a.kind in PROFILE_KINDS}
 
 
+def write_network_html(store: GraphStore, output: Path, projection: str = "actors", focus: str | None = None,
+                       depth: int = 1, since: str | None = None, until: str | None = None,
+                       size_by: str = "pagerank", query: str | None = None, theme: str | None = None,
+                       kind: str | None = None, title: str = "Bali Process knowledge graph", nav: Nav | None = None,
+                       links: dict[str, str] | None = None) -> tuple[Path, str]:
+    """A network page of a projection (or of a query's pairs) and its one-line summary;
+    co-participation projections are coloured by community, the others by type."""
+    if query:
+        g = network_from_query(store, query)
+        projection = "query"
+    else:
+        g = build_network(store, projection, since, until, focus, depth, theme, kind)
+    s = summarise(g)
+    summary = (f"{s['nodes']} nodes, {s['edges']} edges, {s['components']} components — projection "
+               f"'{projection}'" + (f", focus {focus}" if focus else "") +
+               (f", {since or '…'}–{until or '…'}" if since or until else "") +
+               (f", theme {theme}" if theme else "") + (f", {kind} events" if kind else "") +
+               (f"; {g.graph['undated_left_out']} undated events left out" if g.graph.get("undated_left_out") else ""))
+    colour_by = "community" if projection in CO_PARTICIPATION else "type"
+    path = write_html(g, output, title, summary, size_by=size_by, colour_by=colour_by, nav=nav, links=links)
+    return path, summary
+
+
 def _network_pages(store: GraphStore, out: Path, links: dict[str, str]) -> list[Path]:
-    pages = []
-    for name, href, projection, colour_by in (("Network", "network.html", "actors", "type"),
-                                              ("States", "states.html", "states", "community")):
-        g = build_network(store, projection)
-        s = summarise(g)
-        summary = f"{s['nodes']} nodes, {s['edges']} edges, {s['components']} components — projection '{projection}'"
-        pages.append(write_html(g, out / href, f"Bali Process: {name.lower()}", summary, colour_by=colour_by,
-                                nav=_nav(name), links=links))
-    return pages
+    return [write_network_html(store, out / href, projection, title=f"Bali Process: {name.lower()}",
+                               nav=_nav(name), links=links)[0]
+            for name, href, projection in (("Network", "network.html", "actors"), ("States", "states.html", "states"))]
 
 
 def _profiles(facts: ExplorerFacts, out: Path) -> list[Path]:

@@ -6,14 +6,10 @@ from pathlib import Path
 
 from .explorer import ExplorerResult, build_explorer
 from .export import export_store
-from .network import build_network, network_from_query, summarise
 from .pipeline import IngestReport, ingest
 from .store import GraphStore
-from .viz import write_html
 
-__all__ = ["BuildResult", "build", "write_network_html", "store_summary"]
-
-CO_PARTICIPATION = {"states", "organisations"}  # projections drawn in community colours
+__all__ = ["BuildResult", "build", "store_summary"]
 
 COUNTS_QUERY = """
 SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE {
@@ -38,26 +34,6 @@ def store_summary(store: GraphStore) -> str:
     _, counts = store.select(COUNTS_QUERY)
     entities = ", ".join(f"{n} {t}" for t, n in counts)
     return f"{articles} articles, {store.count_quads()} quads in {len(store.named_graphs())} graphs; entities: {entities}"
-
-
-def write_network_html(store: GraphStore, output: Path, projection: str = "actors", focus: str | None = None,
-                       depth: int = 1, since: str | None = None, until: str | None = None,
-                       size_by: str = "pagerank", query: str | None = None, theme: str | None = None,
-                       kind: str | None = None) -> tuple[Path, str]:
-    if query:
-        g = network_from_query(store, query)
-        projection = "query"
-    else:
-        g = build_network(store, projection, since, until, focus, depth, theme, kind)
-    s = summarise(g)
-    summary = (f"{s['nodes']} nodes, {s['edges']} edges, {s['components']} components — projection "
-               f"'{projection}'" + (f", focus {focus}" if focus else "") +
-               (f", {since or '…'}–{until or '…'}" if since or until else "") +
-               (f", theme {theme}" if theme else "") + (f", {kind} events" if kind else "") +
-               (f"; {g.graph['undated_left_out']} undated events left out" if g.graph.get("undated_left_out") else ""))
-    colour_by = "community" if projection in CO_PARTICIPATION else "type"
-    path = write_html(g, output, "Bali Process knowledge graph", summary, size_by=size_by, colour_by=colour_by)
-    return path, summary
 
 
 def build(articles: Path, store_path: Path, out_dir: Path, workers: int = 1) -> BuildResult:

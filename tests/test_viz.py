@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from kg.network import build_network
-from kg.report import write_network_html
+from kg.explorer import write_network_html
 from kg.viz import PALETTE, STYLE, render_html
 
 
