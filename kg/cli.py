@@ -155,8 +155,11 @@ def extract(paths, fmt, out_dir, ner):
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--by", "group_by", type=click.Choice(["source", "period"]),
               help="Also print macro F1 per group of articles (publisher or layout; period) beside the rest.")
+@click.option("--cv", is_flag=True, help="Cross-validate the trained decisions: leave one family out, k folds by "
+              "article, beside the in-sample and rules-alone figures.")
+@click.option("--folds", type=click.IntRange(2, 50), default=5, show_default=True, help="Folds by article, with --cv.")
 @NER_OPTION
-def evaluate(gold_dir, articles_dir, predictions, per_article, as_json, group_by, ner):
+def evaluate(gold_dir, articles_dir, predictions, per_article, as_json, group_by, cv, folds, ner):
     """Precision, recall and F1 of extraction against gold annotations (the corpus scoring rule).
 
     \b
@@ -164,9 +167,13 @@ def evaluate(gold_dir, articles_dir, predictions, per_article, as_json, group_by
       kg eval data/gold data/articles
       kg eval data/gold data/articles --per-article
       kg eval data/gold data/articles --by source     # leave-one-source-out view
+      kg eval data/gold data/articles --cv            # scores of models that never saw the article
     """
     from .evaluate import CATEGORIES, article_groups, evaluate_articles, evaluate_dirs, scores_by_group
     from .ner import load_ner
+    if cv:
+        _print_cv(gold_dir, articles_dir or DEFAULT_ARTICLES, folds, as_json)
+        return
     if predictions:
         total, per = evaluate_dirs(gold_dir, predictions)
     else:
@@ -192,6 +199,48 @@ def evaluate(gold_dir, articles_dir, predictions, per_article, as_json, group_by
         click.echo(f"\n{group_by:30s} {'n':>3s} {'macro F1':>9s} {'others':>7s}  weakest category")
         for g in scores_by_group(per, groups):
             click.echo(f"{g.group:30s} {g.articles:3d} {g.macro_f1:9.3f} {g.others_macro_f1:7.3f}  {g.weakest}")
+
+
+def _print_cv(gold_dir: Path, articles_dir: Path, folds: int, as_json: bool) -> None:
+    from .corpus import load_corpus
+    from .crossval import cross_validate
+    from .evaluate import CATEGORIES
+    report = cross_validate(load_corpus(gold_dir, articles_dir), folds)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    names = list(report.schemes)
+    click.echo(f"{'category':20s} " + " ".join(f"{n[:22]:>22s}" for n in names))
+    click.echo(f"{'':20s} " + " ".join(f"{'P     R     F1':>22s}" for _ in names))
+    for c in CATEGORIES:
+        cells = [" ".join(f"{x:5.3f}" for x in report.schemes[n].prf(c)) for n in names]
+        click.echo(f"{c:20s} " + " ".join(f"{x:>22s}" for x in cells))
+    click.echo(f"{'macro F1':20s} " + " ".join(f"{report.schemes[n].macro_f1:22.3f}" for n in names))
+    click.echo(f"\n{'family (held out)':34s} {'n':>3s} {'held out':>9s} {'in sample':>10s}")
+    for fam, (n, held, inside) in report.families.items():
+        click.echo(f"{fam:34s} {n:3d} {held:9.3f} {inside:10.3f}")
+
+
+@main.command()
+@click.argument("gold_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("articles_dir", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the models (default: the models kg ships, kg/models/extraction.json).")
+def train(gold_dir, articles_dir, out_path):
+    """Train the extraction's decision models (roles, places) from annotated articles.
+
+    \b
+    Examples:
+      kg train                                    # data/gold and data/articles, into the package
+      kg train data/gold data/articles --out /tmp/models.json
+    """
+    from .extract.decisions import MODEL_PATH
+    from .train import train_corpus
+    result = train_corpus(gold_dir or DEFAULT_ARTICLES.parent / "gold", articles_dir or DEFAULT_ARTICLES,
+                          out_path or MODEL_PATH)
+    counts = ", ".join(f"{n} {d}" for d, n in result.candidates.items())
+    click.echo(f"train: {result.articles} articles, candidates {counts}, {result.features} features; "
+               f"wrote {result.path}")
 
 
 def _render_result(result, fmt: str) -> str | bytes:

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from .errors import KgError
 from .lexicon import normalise
 
-__all__ = ["CATEGORIES", "Scores", "score_article", "evaluate_dirs", "evaluate_predictions", "evaluate_articles"]
+__all__ = ["CATEGORIES", "Scores", "score_article", "entity_resolvers", "match_events", "evaluate_dirs",
+           "evaluate_predictions", "evaluate_articles"]
 
 CATEGORIES = ("states", "organisations", "people", "places", "events", "affiliations", "event_organisers",
               "event_participants", "event_places", "event_dates")
@@ -43,7 +44,7 @@ def _match_entities(gold: list, pred: list) -> dict[int, int]:
     return mapping
 
 
-def _resolvers(gold: list, pred: list):
+def entity_resolvers(gold: list, pred: list):
     mapping = _match_entities(gold, pred)
     table = {n: gi for pi, gi in mapping.items() for n in _names(pred[pi])}
     gold_lookup: dict[str, int] = {}
@@ -57,7 +58,7 @@ def _words(event) -> set[str]:
     return set(normalise(event.get("name")).split()) - STOPWORDS
 
 
-def _match_events(gold: list, pred: list) -> dict[int, int]:
+def match_events(gold: list, pred: list) -> dict[int, int]:
     def same(p, g):
         if p.get("start") and g.get("start"):
             return p["start"] == g["start"]
@@ -113,10 +114,10 @@ def score_article(gold: dict, pred: dict) -> Scores:
         add(cat, len(mapping), len(p), len(g))
         sc.missed[cat] = [x["name"] for i, x in enumerate(g) if i not in set(mapping.values())]
         sc.spurious[cat] = [x["name"] for i, x in enumerate(p) if i not in mapping]
-    actor_pred, actor_gold = _resolvers((gold.get("states") or []) + (gold.get("organisations") or []),
+    actor_pred, actor_gold = entity_resolvers((gold.get("states") or []) + (gold.get("organisations") or []),
                                         (pred.get("states") or []) + (pred.get("organisations") or []))
-    person_pred, person_gold = _resolvers(gold.get("people") or [], pred.get("people") or [])
-    place_pred, place_gold = _resolvers(gold.get("places") or [], pred.get("places") or [])
+    person_pred, person_gold = entity_resolvers(gold.get("people") or [], pred.get("people") or [])
+    place_pred, place_gold = entity_resolvers(gold.get("places") or [], pred.get("places") or [])
 
     def add_pairs(cat, gpairs: dict, ppairs: dict) -> None:
         """Pairs keyed by matched indices, valued by readable "a: b" text for the missed/spurious lists."""
@@ -132,7 +133,7 @@ def score_article(gold: dict, pred: dict) -> Scores:
     add_pairs("affiliations", pairs(gold.get("people") or [], person_gold, actor_gold),
               pairs(pred.get("people") or [], person_pred, actor_pred))
     g_ev, p_ev = gold.get("events") or [], pred.get("events") or []
-    ev_map = _match_events(g_ev, p_ev)
+    ev_map = match_events(g_ev, p_ev)
     add("events", len(ev_map), len(p_ev), len(g_ev))
     sc.missed["events"] = [e.get("name") for i, e in enumerate(g_ev) if i not in set(ev_map.values())]
     sc.spurious["events"] = [e.get("name") for i, e in enumerate(p_ev) if i not in ev_map]

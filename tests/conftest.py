@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
 GOLD = ROOT / "data" / "gold"
 SEED = ARTICLES / "2024-03-11-indonesia-rso-consular-training.txt"
+N_ARTICLES = sum(1 for p in ARTICLES.iterdir() if p.suffix in {".txt", ".html", ".md"})
 
 
 @pytest.fixture(scope="session")

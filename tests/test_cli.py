@@ -4,7 +4,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-from .conftest import ARTICLES, GOLD, SEED
+from .conftest import ARTICLES, GOLD, N_ARTICLES, SEED
 
 
 def run(*args):
@@ -23,7 +23,7 @@ def test_cli_build_then_query_csv(tmp_path):
     store, out = tmp_path / "store", tmp_path / "out"
     r = run("build", "--articles", ARTICLES, "--store", store, "--out", out)
     assert r.exit_code == 0, r.output
-    assert "47 articles" in r.output and (out / "graph.trig").exists() and (out / "index.html").exists()
+    assert f"{N_ARTICLES} articles" in r.output and (out / "graph.trig").exists() and (out / "index.html").exists()
     assert f"wrote {out / 'index.html'}: the explorer," in r.output
     r = run("query", "SELECT ?s WHERE { ?s a kg:MemberState }", "--store", store, "--format", "csv")
     lines = r.output.strip().splitlines()
@@ -190,3 +190,22 @@ def test_cli_profile_of_a_place_is_refused(tmp_path):
     run("ingest", ARTICLES / "2024-03-11-indonesia-rso-consular-training.txt", "--store", tmp_path / "store")
     r = CliRunner().invoke(main, ["profile", "Bangkok", "--store", str(tmp_path / "store"), "--out", str(tmp_path)])
     assert (r.exit_code, "is not a state, an organisation or a person" in r.output) == (1, True)
+
+
+def test_cli_eval_cv_prints_every_scheme_and_family(tmp_path):
+    from .test_crossval import write_small_corpus
+    gold, articles = write_small_corpus(tmp_path)
+    r = run("eval", gold, articles, "--cv", "--folds", "3", "--json")
+    data = json.loads(r.output)
+    assert (r.exit_code, sorted(data["schemes"]), sorted(data["families"])) == \
+        (0, ["3-fold by article", "in sample", "leave one family out", "rules alone"], ["A", "B", "C"])
+
+
+def test_cli_train_writes_models_that_load(tmp_path):
+    from kg.extract.decisions import read_models
+
+    from .test_crossval import write_small_corpus
+    gold, articles = write_small_corpus(tmp_path)
+    r = run("train", gold, articles, "--out", tmp_path / "m.json")
+    assert (r.exit_code, r.output.startswith("train: 9 articles"), read_models(tmp_path / "m.json").articles) == \
+        (0, True, 9)

@@ -3,7 +3,7 @@ from kg.pipeline import ingest, remove_article
 from kg.rdf import article_iri
 from kg.store import GraphStore
 
-from .conftest import SEED
+from .conftest import N_ARTICLES, SEED
 
 
 def test_pipeline_ingest_twice_changes_nothing(articles_copy, tmp_path):
@@ -11,8 +11,8 @@ def test_pipeline_ingest_twice_changes_nothing(articles_copy, tmp_path):
     first = ingest([articles_copy], store)
     quads = store.count_quads()
     second = ingest([articles_copy], store)
-    assert len(first.added) == 47 and not second.added and not second.replaced
-    assert len(second.unchanged) == 47
+    assert len(first.added) == N_ARTICLES and not second.added and not second.replaced
+    assert len(second.unchanged) == N_ARTICLES
     assert store.count_quads() == quads
 
 
@@ -66,7 +66,7 @@ def test_pipeline_workers_write_the_same_store_as_one_process(tmp_path):
     two = GraphStore.on_disk(tmp_path / "two")
     ingest([SEED.parent], one)
     report = ingest([SEED.parent], two, workers=2, batch_size=4)
-    assert report.ok and len(report.added) == 47
+    assert report.ok and len(report.added) == N_ARTICLES
     assert _nquads(one) == _nquads(two)
 
 
@@ -108,7 +108,7 @@ def test_pipeline_failed_batch_is_retried_article_by_article(tmp_path):
 def test_pipeline_extracted_nquads_are_the_stored_article_graphs(tmp_path, built_store):
     from kg.pipeline import extract_to_files
     written, failed = extract_to_files([SEED.parent], tmp_path / "nq", "nq")
-    assert written == 47 and not failed
+    assert written == N_ARTICLES and not failed
     lines = {line for f in (tmp_path / "nq").glob("*.nq") for line in f.read_bytes().splitlines()}
     stored = {line for line in built_store.dump("nq").splitlines()
               if b"/graph/reference>" not in line and b"/graph/labels>" not in line}

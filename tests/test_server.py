@@ -14,7 +14,7 @@ from kg.queries import bind_parameters, list_queries, load_query
 from kg.server import start_server
 from kg.store import GraphStore, RemoteStore
 
-from .conftest import ARTICLES
+from .conftest import ARTICLES, N_ARTICLES
 
 
 def free_port() -> int:
@@ -87,7 +87,7 @@ def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
         wait_until_up(port)
         remote = RemoteStore(f"http://127.0.0.1:{port}/query", token="t0ken")
         report = ingest([ARTICLES], remote)
-        assert report.ok and len(report.added) == 47
+        assert report.ok and len(report.added) == N_ARTICLES
         assert remote.count_quads() == built_store.count_quads()
         for name in ("events-per-place", "state-pairs", "people-roles"):
             q = load_query(name)
@@ -95,7 +95,7 @@ def test_server_endpoint_ingest_matches_embedded(tmp_path, built_store):
             theirs = sorted(map(str, (tuple(s) for s in remote.select(q.text, bind_parameters(q, {}, remote))[1])))
             assert mine == theirs, name
         again = ingest([ARTICLES], remote)
-        assert len(again.unchanged) == 47
+        assert len(again.unchanged) == N_ARTICLES
     finally:
         proc.terminate()
         proc.wait(10)
@@ -114,7 +114,7 @@ def test_server_kg_serve_serves_a_snapshot_while_ingest_goes_on(tmp_path):
         wait_until_up(port)
         store = GraphStore.on_disk(store_dir)  # the served snapshot leaves the store free
         report = ingest([ARTICLES], store)
-        assert len(report.added) == 46
+        assert len(report.added) == N_ARTICLES - 1
         remote = RemoteStore(f"http://127.0.0.1:{port}/query")
         assert len(remote.named_graphs()) == 3  # the snapshot: the reference and labels graphs and one article
         del store

@@ -13,7 +13,7 @@ from .events import EventRecord
 from .people import PersonMention
 from .text import Sentence
 
-__all__ = ["assemble"]
+__all__ = ["assemble", "build_registry", "Registry"]
 
 
 def _evidence(sentences: list[Sentence], indices) -> tuple[Evidence, ...]:
@@ -72,7 +72,7 @@ class _PersonRecord:
     sentences: list[int] = field(default_factory=list)
 
 
-class _Registry:
+class Registry:
     """The article's actors, one record per canonical key, with the key of every mention."""
 
     def __init__(self, lexicon: Lexicon):
@@ -161,15 +161,24 @@ def _aliases(name: str, forms) -> tuple[str, ...]:
     return tuple(out)
 
 
-def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention],
-             people: list[PersonMention], events: list[EventRecord], lexicon: Lexicon) -> Extraction:
-    """The article's states, organisations, people, places and events, each once, with evidence."""
-    reg = _Registry(lexicon)
+def build_registry(mentions: list[Mention], people: list[PersonMention], lexicon: Lexicon) -> Registry:
+    """The article's actors, places and people, one record each, with the key of every mention."""
+    reg = Registry(lexicon)
     for m in mentions:
         reg.add(m)
     reg.prune()
     for p in people:
         reg.add_person(p)
+    return reg
+
+
+def assemble(article: Article, sentences: list[Sentence], reg: Registry, events: list[EventRecord],
+             lexicon: Lexicon, speakers_take_part: bool = True) -> Extraction:
+    """The article's states, organisations, people, places and events, each once, with evidence.
+
+    With `speakers_take_part`, the bodies of an event's speakers take part in it (the rule);
+    trained decisions weigh them as candidates instead and pass False.
+    """
     states = tuple(State(r.name, _aliases(r.name, [r.entry.name, *r.entry.aliases, *r.forms]), iso3,
                          _evidence(sentences, r.sentences)) for iso3, r in reg.states.items())
     orgs = tuple(Organisation(r.name, _aliases(r.name, _entry_forms(r.entry) + r.forms), r.kind, r.country,
@@ -180,14 +189,15 @@ def assemble(article: Article, sentences: list[Sentence], mentions: list[Mention
     places = tuple(Place(r.name, r.country, _evidence(sentences, r.sentences)) for r in reg.places.values())
     themes = _themes(article, lexicon)
     return Extraction(article, states, orgs, people_out, places,
-                      tuple(_event(ev, reg, themes, sentences) for ev in events))
+                      tuple(_event(ev, reg, themes, sentences, speakers_take_part) for ev in events))
 
 
 def _entry_forms(e) -> list[str]:
     return [e.name] + ([e.acronym] if e.acronym else []) + list(e.aliases) if e else []
 
 
-def _event(ev: EventRecord, reg: _Registry, themes: tuple[str, ...], sentences: list[Sentence]) -> Event:
+def _event(ev: EventRecord, reg: Registry, themes: tuple[str, ...], sentences: list[Sentence],
+           speakers_take_part: bool = True) -> Event:
     """An event with its actors by name; the bodies of the people who spoke at or attended it took
     part in it, except an organiser's own speakers. Each organiser, participant, place and date keeps
     the sentence that says it."""
@@ -199,7 +209,7 @@ def _event(ev: EventRecord, reg: _Registry, themes: tuple[str, ...], sentences: 
         return value
 
     organisers = _unique(said("organiser", reg.actor_name(m), m.sentence) for m in ev.organisers)
-    speakers_orgs = [said("participant", org_name, p.sentence) for p in ev.people
+    speakers_orgs = [said("participant", org_name, p.sentence) for p in ev.people if speakers_take_part
                      for _, org_name, _ in reg.persons[p.key].roles if org_name and org_name not in organisers]
     participants = _unique([said("participant", reg.actor_name(m), m.sentence) for m in ev.participants]
                            + speakers_orgs)

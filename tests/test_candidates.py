@@ -1,0 +1,28 @@
+"""Role and place candidates: what the parse says of each actor, on sentences written for the test."""
+from kg.extract import analyse_article
+from kg.extract.candidates import place_candidates, role_candidates
+
+from .test_extract import article
+
+
+def features_of(text: str) -> dict[str, set[str]]:
+    return {c.key: set(c.features) for c in role_candidates(analyse_article(article(text)))}
+
+
+def test_candidates_negation_marks_each_listed_state():
+    feats = features_of("Thailand and the United Arab Emirates could not attend the meeting in Bangkok "
+                        "on 4 March 2024, which Fiji hosted.")
+    assert {k: {"negated", "in_list"} <= f for k, f in feats.items()} == {"THA": True, "ARE": True, "FJI": False}
+
+
+def test_candidates_passive_agent_of_an_organising_verb():
+    feats = features_of("The workshop on border management was co-hosted by Australia and Indonesia in Bali "
+                        "on 5 May 2023.")
+    assert {k: "verb=organise|pobj:by|passive" in f for k, f in feats.items()} == {"AUS": True, "IDN": True}
+
+
+def test_candidates_every_place_is_a_candidate_of_every_event():
+    a = analyse_article(article("Delegates met in Colombo on 2 June 2022 for a workshop on trafficking. "
+                                "Last year a similar workshop took place in Suva on 3 June 2021."))
+    assert sorted((c.event, c.key) for c in place_candidates(a)) == \
+        [(0, "place:colombo"), (0, "place:suva"), (1, "place:colombo"), (1, "place:suva")]
