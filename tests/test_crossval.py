@@ -47,6 +47,7 @@ def test_crossval_held_out_article_never_trained_on(small_corpus, monkeypatch):
     fit, decide = crossval.fit_models, crossval.decide
     stem_of = {}
     trained_on = {}
+    alive = []  # every model kept, so that no id is reused by a later one
     scored = []
 
     def recording_label(analysis, gold):
@@ -58,6 +59,7 @@ def test_crossval_held_out_article_never_trained_on(small_corpus, monkeypatch):
         examples = list(examples)
         models, vocab = fit(examples, settings)
         trained_on[id(models)] = {stem_of[id(ex)] for ex in examples}
+        alive.append(models)
         return models, vocab
 
     def recording_decide(analysis, models):

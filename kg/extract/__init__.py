@@ -16,6 +16,8 @@ organisers, participants and place from the candidates and their features
 """
 from __future__ import annotations
 
+from typing import Literal
+
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Article, Extraction
 from .assemble import build_registry
@@ -87,13 +89,12 @@ def analyse_article(article: Article, lexicon: Lexicon | None = None, ner=None, 
 
 
 def extract_article(article: Article, lexicon: Lexicon | None = None, ner=None, names="default",
-                    models: DecisionModels | str | None = "default") -> Extraction:
+                    models: DecisionModels | Literal["default"] | None = "default") -> Extraction:
     """Everything the article body says about states, organisations, people, places and events.
 
     `models` decides roles and places (the shipped models by default; None for the rules'
     own choices, which needs no parse). `ner` and `names` as in `analyse_article`.
     """
     chosen = load_models() if models == "default" else models
-    assert not isinstance(chosen, str)
     analysis = analyse_article(article, lexicon, ner, names, parser="default" if chosen is not None else None)
     return decide(analysis, chosen)

@@ -25,24 +25,18 @@ from .document import Analysis
 from .entities import Mention
 from .events import EventRecord
 
-__all__ = ["RoleCandidate", "PlaceCandidate", "role_candidates", "place_candidates", "WordClasses"]
+__all__ = ["Candidate", "role_candidates", "place_candidates", "WordClasses"]
 
 MAX_HOPS = 6
 
 
 @dataclass(frozen=True)
-class RoleCandidate:
+class Candidate:
+    """An (event, actor) or (event, place) pair for a trained model to accept or refuse."""
+
     event: int                      # index of the event in the analysis
-    key: str                        # the actor's registry key
+    key: str                        # the actor's or place's registry key
     mention: Mention                # the mention that stands for it (its sentence is the evidence)
-    features: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PlaceCandidate:
-    event: int
-    key: str
-    mention: Mention
     features: tuple[str, ...]
 
 
@@ -163,7 +157,7 @@ def _mentions_by_key(analysis: Analysis, ev: EventRecord) -> dict[str, list[Ment
     return out
 
 
-def role_candidates(analysis: Analysis) -> list[RoleCandidate]:
+def role_candidates(analysis: Analysis) -> list[Candidate]:
     """Every (event, actor) pair the article allows, with its features."""
     reg, classes = analysis.registry, _classes(analysis)
     title = normalise(analysis.article.title or "")
@@ -190,7 +184,7 @@ def role_candidates(analysis: Analysis) -> list[RoleCandidate]:
             feats = _role_features(analysis, ev, key, ms, said.get(key, set()), key in speakers, title, shared,
                                    classes)
             feats.add("events=" + n_events)
-            out.append(RoleCandidate(ei, key, _representative(ms, said.get(key, set()), ev), tuple(sorted(feats))))
+            out.append(Candidate(ei, key, _representative(ms, said.get(key, set()), ev), tuple(sorted(feats))))
     return out
 
 
@@ -238,7 +232,7 @@ def _role_features(analysis: Analysis, ev: EventRecord, key: str, ms: list[Menti
     return feats
 
 
-def place_candidates(analysis: Analysis) -> list[PlaceCandidate]:
+def place_candidates(analysis: Analysis) -> list[Candidate]:
     """Every (event, place) pair of the article, with its features."""
     reg, classes = analysis.registry, _classes(analysis)
     places = [m for m in analysis.mentions if m.kind == "place" and reg.place_name(m)]
@@ -275,5 +269,5 @@ def place_candidates(analysis: Analysis) -> list[PlaceCandidate]:
                 feats.update("rule=place&" + f for f in list(feats) if f.startswith(("prep=", "verb=", "section=")))
             first = min(inside or ms, key=lambda m: (m.sentence, m.char_start))
             rep = ev.place if rule_key == key and ev.place is not None else first
-            out.append(PlaceCandidate(ei, key, rep, tuple(sorted(feats))))
+            out.append(Candidate(ei, key, rep, tuple(sorted(feats))))
     return out

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import KgError
 from ..model import Extraction
 from .assemble import assemble
-from .candidates import PlaceCandidate, RoleCandidate, place_candidates, role_candidates
+from .candidates import Candidate, place_candidates, role_candidates
 from .document import Analysis
 
 __all__ = ["LinearModel", "DecisionModels", "ModelError", "load_models", "decide", "MODEL_PATH", "DECISIONS"]
@@ -91,7 +91,7 @@ def decide(analysis: Analysis, models: DecisionModels | None) -> Extraction:
     return assemble(a.article, a.sentences, a.registry, events, a.lexicon, speakers_take_part=False)
 
 
-def _decide_roles(candidates: list[RoleCandidate], models: DecisionModels, events) -> None:
+def _decide_roles(candidates: list[Candidate], models: DecisionModels, events) -> None:
     for c in candidates:
         if models.p("organiser", c.features) >= THRESHOLD:
             events[c.event].organisers.append(c.mention)
@@ -99,8 +99,8 @@ def _decide_roles(candidates: list[RoleCandidate], models: DecisionModels, event
             events[c.event].participants.append(c.mention)
 
 
-def _decide_places(candidates: list[PlaceCandidate], models: DecisionModels, events) -> None:
-    best: dict[int, tuple[float, PlaceCandidate]] = {}
+def _decide_places(candidates: list[Candidate], models: DecisionModels, events) -> None:
+    best: dict[int, tuple[float, Candidate]] = {}
     for c in candidates:
         p = models.p("place", c.features)
         if p >= THRESHOLD and (c.event not in best or p > best[c.event][0]):
