@@ -5,6 +5,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -64,8 +65,106 @@ def _print_report(report) -> None:
     click.echo(f"ingest: {report.summary()}; {report.triples} triples written")
 
 
+DEFAULT_ARCHIVE = Path("outputs/archive")
+
+
+def FETCH_OPTIONS(func):
+    """The crawl's options, shared by `kg fetch` and `kg ingest URL…`."""
+    options = [
+        click.option("--archive", "archive", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_ARCHIVE,
+                     show_default=True, help="Folder of the web archive (one .warc.gz per fetch run)."),
+        click.option("--match", metavar="REGEX", help="Article links: URLs in which this regular expression is "
+                     "found (others on a listing page are not followed)."),
+        click.option("--contact", envvar="KG_CONTACT", metavar="EMAIL|URL",
+                     help="How site owners reach you; sent in the User-Agent (or set KG_CONTACT)."),
+        click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
+                     help="Seconds between two requests to one host (a longer robots.txt Crawl-delay wins)."),
+        click.option("--timeout", "fetch_timeout", type=click.FloatRange(0.01), default=30.0, show_default=True,
+                     help="Seconds to connect and to receive a whole response."),
+        click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,
+                     help="Largest response read."),
+        click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+                     help="Further tries after a 429, a 5xx or a network error (with backoff, honouring Retry-After)."),
+        click.option("--backoff", type=click.FloatRange(0), default=2.0, show_default=True,
+                     help="First wait before a retry without Retry-After, in seconds (doubled each time)."),
+        click.option("--max-pages", type=click.IntRange(1), default=500, show_default=True,
+                     help="Sitemaps, feeds and listing pages read at most."),
+        click.option("--allow-private", is_flag=True, help="Also fetch from private and loopback addresses."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _fetch_options(o: dict, dry_run: bool = False):
+    from .fetch import FetchOptions
+    return FetchOptions(contact=o["contact"], match=o["match"], delay=o["delay"], timeout=o["fetch_timeout"],
+                        max_bytes=o["max_bytes"], retries=o["retries"], backoff=o["backoff"],
+                        max_pages=o["max_pages"], allow_private=o["allow_private"], dry_run=dry_run)
+
+
+class _Progress:
+    """A progress bar on stderr, only when stderr is a terminal; its length is known at the first step."""
+
+    def __init__(self, label: str, length: int | None = None):
+        self.label, self.length = label, length
+        self.bar: Any = None
+
+    def step(self, _item: str = "", total: int | None = None) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total or self.length or 1, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _print_fetch(report) -> None:
+    for url, problem in report.failed:
+        click.echo(f"failed: {url}: {problem}", err=True)
+    for url in report.refused:
+        click.echo(f"refused by robots.txt: {url}", err=True)
+    for url, state in report.planned:
+        click.echo(f"would fetch {url} ({state})")
+    where = f"; wrote {report.archive}" if report.archive else ""
+    click.echo(f"fetch: {report.summary()}{where}")
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Read sitemaps, feeds and listings, list the articles; fetch none.")
+@FETCH_OPTIONS
+def fetch(urls, dry_run, **options):
+    """Fetch articles politely into a web archive (WARC): from page URLs, sitemaps, feeds or listing pages.
+
+    \b
+    Examples:
+      kg fetch https://rso.baliprocess.net/sitemap.xml --match '/news/' --contact me@uni.edu
+      kg fetch https://www.baliprocess.net/feed/ --contact me@uni.edu --dry-run
+      kg ingest outputs/archive                      # then read the archive into the store
+    """
+    from .fetch import fetch_site
+    progress = _Progress("fetching")
+    try:
+        report = fetch_site(urls, options["archive"], _fetch_options(options, dry_run), progress.step)
+    finally:
+        progress.close()
+    _print_fetch(report)
+    if report.failed:
+        sys.exit(1)
+
+
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
 @click.option("--infer", type=click.Choice(["rdfs"]), help="Also materialise the RDFS subclass/subproperty closure.")
 @WORKERS_OPTION
 @BATCH_OPTION
@@ -74,34 +173,47 @@ def _print_report(report) -> None:
                    "cluster of --workers processes.")
 @NER_OPTION
 @STORE_OPTION
-def ingest(paths, infer, workers, batch_size, dask_address, ner, store_path, endpoint):
-    """Read articles (files or folders) into the store; unchanged articles are skipped.
+@FETCH_OPTIONS
+def ingest(sources, infer, workers, batch_size, dask_address, ner, store_path, endpoint, **fetch_options):
+    """Read articles (files, folders, web archives, or URLs to fetch first) into the store; unchanged articles are skipped.
 
     \b
     Examples:
       kg ingest data/articles
       kg ingest ~/saved-pages --workers 2
+      kg ingest outputs/archive                   # .warc / .warc.gz files of `kg fetch`
+      kg ingest https://rso.baliprocess.net/feed/ --contact me@uni.edu   # fetched into --archive, then read
       kg ingest new/ --endpoint http://127.0.0.1:7878/query
     """
     from contextlib import nullcontext
 
-    from .pipeline import ingest as run_ingest
-    from .sources import iter_source_files
+    from .pipeline import count_sources, fetch_and_ingest
+    urls = [s for s in sources if _is_url(s)]
+    paths = [Path(s) for s in sources if not _is_url(s)]
     store = _open(store_path, endpoint=endpoint)
-    files = sum(1 for _ in iter_source_files(paths))
     if dask_address:
         from .cluster import dask_executor
         executor = dask_executor(dask_address, workers)
     else:
         executor = nullcontext()
-    with executor as pool, click.progressbar(length=files, label="ingesting", file=sys.stderr) as bar:
-        report = run_ingest(paths, store, progress=lambda _path: bar.update(1), workers=workers,
-                            batch_size=batch_size, executor=pool, ner=ner)
+    fetching = _Progress("fetching")
+    ingesting = _Progress("ingesting", count_sources(paths) if sys.stderr.isatty() else None)
+    try:
+        with executor as pool:
+            fetched, report = fetch_and_ingest(urls, paths, store, fetch_options["archive"],
+                                               _fetch_options(fetch_options), fetching.step,
+                                               progress=ingesting.step, workers=workers, batch_size=batch_size,
+                                               executor=pool, ner=ner)
+    finally:
+        fetching.close()
+        ingesting.close()
+    if urls:
+        _print_fetch(fetched)
     _print_report(report)
     if infer:
         from .inference import infer_rdfs
         click.echo(f"inference: {infer_rdfs(store)} triples in the inferred graph")
-    if not report.ok:
+    if not report.ok or fetched.failed:
         sys.exit(1)
 
 

@@ -3,7 +3,8 @@
 The CLI turns every `KgError` into a clean exit with its message.
 """
 
-__all__ = ["KgError", "SourceError", "LexiconError", "StoreError", "QueryError", "ExportError"]
+__all__ = ["KgError", "SourceError", "LexiconError", "StoreError", "QueryError", "ExportError", "FetchError",
+           "RobotsRefused"]
 
 
 class KgError(Exception):
@@ -33,3 +34,18 @@ class QueryError(KgError):
 
 class ExportError(KgError):
     """An export format or destination is not usable."""
+
+
+class FetchError(KgError):
+    """A web page could not be fetched, or may not be; the message names the URL and the problem."""
+
+    def __init__(self, url: str, problem: str, transient: bool = False):
+        self.url, self.problem, self.transient = url, problem, transient
+        super().__init__(f"{url}: {problem}")
+
+
+class RobotsRefused(FetchError):
+    """The site's robots.txt forbids fetching the URL."""
+
+    def __init__(self, url: str):
+        super().__init__(url, "refused by robots.txt")

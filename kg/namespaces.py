@@ -19,13 +19,13 @@ KG = ClosedNamespace(BASE + "ontology#", [
     "IntergovernmentalOrganisation", "NonGovernmentalOrganisation", "BaliProcessBody", "PrivateSectorBody",
     "AcademicInstitution", "OtherOrganisation", "Place", "Event", "Training", "Workshop", "Meeting",
     "Conference", "Webinar", "Forum", "Dialogue", "Visit", "Launch", "Programme", "OtherEvent", "Evidence",
-    "BaliProcessStatus",
+    "BaliProcessStatus", "WarcRecord",
     # individuals
     "Member", "Observer",
     # properties
     "iso2", "iso3", "acronym", "kind", "country", "baliProcessStatus", "region", "inState", "participant",
     "theme", "mentions", "supports", "sentence", "start", "end", "digest", "sourcePath", "sourceFormat",
-    "category", "title", "eventKind", "extractor",
+    "category", "title", "eventKind", "extractor", "warcFile",
 ])
 THEME = Namespace(BASE + "theme/")
 ORG = Namespace("http://www.w3.org/ns/org#")

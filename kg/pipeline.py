@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
@@ -29,12 +30,16 @@ from .ner import DEFAULT_META
 from .identity import EventIdentity
 from .labels import refresh_labels
 from .namespaces import GRAPH_LABELS, GRAPH_REFERENCE, KG, SKOS
-from .rdf import article_iri, reference_graph, to_ntriples
-from .sources import iter_source_files, read_articles
+from .rdf import article_iri, provenance_triples, reference_graph, to_ntriples
+from .sources import iter_source_files, read_articles, read_capture
+
+if TYPE_CHECKING:
+    from .archive import Provenance
+    from .fetch import FetchOptions, FetchReport
 from .store import GraphStore, union_nquads
 
 __all__ = ["IngestReport", "ingest", "ensure_reference", "remove_article", "extractor_fingerprint", "extract_ntriples",
-           "extract_to_files"]
+           "extract_to_files", "fetch_and_ingest", "count_sources"]
 
 
 @dataclass
@@ -121,15 +126,19 @@ def time_budget(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_ntriples(article: Article, fingerprint: str, ner: str | None = None) -> tuple[str, str | None]:
+def extract_ntriples(article: Article, fingerprint: str, ner: str | None = None,
+                     source: Provenance | None = None) -> tuple[str, str | None]:
     """One article's graph as N-Triples, or the problem: a pure function, run in worker processes.
 
-    `ner` is an optional "spacy:MODEL" spec. Returns (N-Triples, None) or ("", problem).
+    `ner` is an optional "spacy:MODEL" spec; `source` the web capture the article was read from.
+    Returns (N-Triples, None) or ("", problem).
     """
     try:
         with time_budget(ARTICLE_SECONDS):
             extraction = extract_article(article, ner=_ner(ner))
         extra = [(URIRef(article_iri(article.stem)), KG.extractor, Literal(fingerprint))]
+        if source is not None:
+            extra += provenance_triples(article.stem, source)
         return to_ntriples(extraction, extra=extra), None
     except KgError as exc:
         return "", str(exc)
@@ -159,11 +168,12 @@ class _Extractor:
         self.pending: deque = deque()
 
     def submit(self, item) -> None:
-        article = item[0]
+        article, source = item[0], item[2]
         if self.pool is None:
-            self.pending.append((item, extract_ntriples(article, self.fingerprint, self.ner)))
+            self.pending.append((item, extract_ntriples(article, self.fingerprint, self.ner, source)))
         else:
-            self.pending.append((item, self.pool.submit(extract_ntriples, article, self.fingerprint, self.ner)))
+            self.pending.append((item, self.pool.submit(extract_ntriples, article, self.fingerprint, self.ner,
+                                                        source)))
 
     def ready(self, flush: bool = False):
         """Finished items, oldest first: all of them with `flush`, else those past the window."""
@@ -218,21 +228,59 @@ class _Writer:
             self.in_flight.pop(a.digest, None)
 
 
-def _articles(paths, report: IngestReport, progress) -> Iterator[Article]:
-    """Every readable article under `paths`; the unreadable ones go to the report."""
+def _articles(paths, report: IngestReport, progress,
+              urls: Iterable[str] | None = None) -> Iterator[tuple[Article, Provenance | None]]:
+    """Every readable article under `paths` with the web capture it came from, if any; the unreadable
+    ones go to the report. Web archives are read last, together: the newest capture of each URL
+    (only of `urls`, if given) across all of them."""
+    from .archive import is_warc
+    warcs: list[Path] = []
     for item in iter_source_files(paths):
         if isinstance(item, SourceError):
             report.failed.append((item.path, item.problem))
+        elif is_warc(item):
+            warcs.append(item)
+        else:
+            yield from _checked(read_articles(item), report)
+            if progress:
+                progress(str(item))
+    if warcs:
+        yield from _captured(warcs, report, progress, urls)
+
+
+def _checked(items: Iterable[Article | SourceError], report: IngestReport) -> Iterator[tuple[Article, None]]:
+    for article in items:
+        if isinstance(article, SourceError):
+            report.failed.append((article.path, article.problem))
             continue
-        for article in read_articles(item):
-            if isinstance(article, SourceError):
-                report.failed.append((article.path, article.problem))
-                continue
-            for note in article.notes:
-                report.notes.append((article.path, note))
-            yield article
+        for note in article.notes:
+            report.notes.append((article.path, note))
+        yield article, None
+
+
+def _captured(warcs: list[Path], report: IngestReport, progress,
+              urls: Iterable[str] | None) -> Iterator[tuple[Article, Provenance]]:
+    from .archive import latest_captures
+    for capture in latest_captures(warcs, urls):
+        if isinstance(capture, SourceError):
+            report.failed.append((capture.path, capture.problem))
+            continue
+        try:
+            article = read_capture(capture)
+        except SourceError as exc:
+            report.failed.append((exc.path, exc.problem))
+        else:
+            report.notes.extend((article.path, note) for note in article.notes)
+            yield article, capture.provenance
         if progress:
-            progress(str(item))
+            progress(capture.url)
+
+
+def count_sources(paths: Iterable[str | Path]) -> int:
+    """How many steps `ingest` reports to its progress callback: one a file, one a capture of a web archive."""
+    from .archive import count_captures, is_warc
+    files = [p for p in iter_source_files(paths) if not isinstance(p, SourceError)]
+    return sum(1 for p in files if not is_warc(p)) + count_captures(p for p in files if is_warc(p))
 
 
 def _needs_extraction(store: GraphStore, article: Article, fingerprint: str, writer: _Writer,
@@ -263,14 +311,15 @@ def _needs_extraction(store: GraphStore, article: Article, fingerprint: str, wri
 
 def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[str], None] | None = None,
            workers: int = 1, batch_size: int = 100, executor: Executor | None = None,
-           ner: str | None = None) -> IngestReport:
+           ner: str | None = None, urls: Iterable[str] | None = None) -> IngestReport:
     """Ingest every article under `paths` into `store`; never stops at a bad file.
 
     `workers` > 1 runs extraction in that many processes (or, with `executor`, keeps
     that many times 16 articles in flight on it); new articles are written `batch_size`
     at a time, each batch all or nothing. Files are read one at a time and at most a
     few batches are held, whatever the corpus size. `ner` ("spacy:MODEL") adds a statistical
-    model's names to the rules' (kg.ner).
+    model's names to the rules' (kg.ner). Web archives (`.warc`, `.warc.gz`) give the newest
+    capture of each article URL (only of `urls`, if given), with its provenance.
     """
     report = IngestReport()
     ensure_reference(store)
@@ -280,7 +329,7 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[s
     writer = _Writer(store, report, batch_size)
 
     def drain(flush: bool = False) -> None:
-        for (article, replaced), (ntriples, problem) in extractor.ready(flush):
+        for (article, replaced, _source), (ntriples, problem) in extractor.ready(flush):
             if problem:
                 report.failed.append((article.path, problem))
                 writer.in_flight.pop(article.digest, None)
@@ -288,11 +337,11 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[s
                 writer.write(article, replaced, ntriples)
 
     try:
-        for article in _articles(paths, report, progress):
+        for article, source in _articles(paths, report, progress, urls):
             replaced = _needs_extraction(store, article, fingerprint, writer, report)
             if replaced is None:
                 continue
-            extractor.submit((article, replaced))
+            extractor.submit((article, replaced, source))
             drain()
         drain(flush=True)
         writer.flush()
@@ -306,7 +355,9 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, progress: Callable[[s
 
 def extract_to_files(paths: Iterable[str | Path], out_dir: Path, fmt: str = "json",
                      ner: str | None = None) -> tuple[int, list[tuple[str, str]]]:
-    """One file per article in `out_dir`: the gold-format JSON, or ("nq") its named graph as N-Quads.
+    """One file per article in `out_dir`: the gold-format JSON, or ("nq") its named graph as N-Quads,
+    with each event that an earlier article of the run reported under that article's IRI, as
+    `kg ingest` stores it (kg.identity), so that bulk loaders get the same graphs.
 
     Returns the number written and the (file, problem) of each failure.
     """
@@ -320,19 +371,39 @@ def extract_to_files(paths: Iterable[str | Path], out_dir: Path, fmt: str = "jso
     report = IngestReport()
     fingerprint = extractor_fingerprint() + (f"+{ner}" if ner else "")
     model = _ner(ner)
+    identity = EventIdentity(GraphStore.in_memory()) if fmt == "nq" else None
     written = 0
-    for article in _articles(paths, report, None):
-        if fmt == "nq":
-            ntriples, problem = extract_ntriples(article, fingerprint, ner)
+    for article, source in _articles(paths, report, None):
+        if identity is not None:
+            ntriples, problem = extract_ntriples(article, fingerprint, ner, source)
             if problem:
                 report.failed.append((article.path, problem))
                 continue
-            text = union_nquads([(article_iri(article.stem), ntriples)], with_union=False)
+            graph = article_iri(article.stem)
+            text = union_nquads([(graph, identity.resolve(graph, ntriples))], with_union=False)
         else:
             text = json.dumps(extract_article(article, ner=model).to_gold(), indent=2, ensure_ascii=False)
         (out_dir / f"{article.stem}.{fmt}").write_text(text, encoding="utf-8")
         written += 1
     return written, report.failed
+
+
+def fetch_and_ingest(urls: Iterable[str], paths: Iterable[str | Path], store: GraphStore, archive: Path,
+                     options: FetchOptions, fetch_progress: Callable[[str, int], None] | None = None,
+                     **ingest_options) -> tuple[FetchReport, IngestReport]:
+    """Fetch the articles `urls` lead to into the web archive `archive` (kg.fetch), then ingest them
+    (their newest captures, changed or not) with the files under `paths`."""
+    from .archive import warc_files
+    from .fetch import FetchReport, fetch_site
+    urls, paths = list(urls), list(paths)
+    fetched = fetch_site(urls, archive, options, fetch_progress) if urls else FetchReport()
+    report = ingest(paths, store, **ingest_options) if paths else IngestReport()
+    if fetched.articles:
+        web = ingest(warc_files(Path(archive)), store, urls=fetched.articles, **ingest_options)
+        for name in ("added", "replaced", "unchanged", "duplicates", "failed", "notes"):
+            getattr(report, name).extend(getattr(web, name))
+        report.triples += web.triples
+    return fetched, report
 
 
 def remove_article(store: GraphStore, stem_or_path: str) -> bool:

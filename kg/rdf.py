@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
+from typing import TYPE_CHECKING
+
 from .lexicon import Lexicon, load_lexicon, slugify
 from .model import Extraction
 from .namespaces import (DCTERMS, GRAPH_REFERENCE, KG, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, THEME,
                          WD, XSD, iri)
 from .resolve import (actor_iri_key, event_keys, organisation_key, person_key, place_key, state_key)
 
+if TYPE_CHECKING:
+    from .archive import Provenance
+
 __all__ = ["to_graph", "to_ntriples", "article_triples", "reference_graph", "article_iri", "new_graph",
-           "EVENT_CLASSES", "ORG_CLASSES"]
+           "provenance_triples", "EVENT_CLASSES", "ORG_CLASSES"]
 
 EVENT_CLASSES = {"training": KG.Training, "workshop": KG.Workshop, "meeting": KG.Meeting,
                  "conference": KG.Conference, "webinar": KG.Webinar, "forum": KG.Forum, "dialogue": KG.Dialogue,
@@ -36,6 +41,18 @@ def new_graph(identifier: str | None = None) -> Graph:
 
 def article_iri(stem: str) -> str:
     return iri("article", slugify(stem, 120))
+
+
+def provenance_triples(stem: str, source: "Provenance") -> list[tuple]:
+    """PROV of an article read from a web archive: derived from a WARC record, itself captured from
+    a URL at a time (prov:generatedAtTime) and kept in a WARC file."""
+    record = URIRef(source.record_id)
+    triples = [(URIRef(article_iri(stem)), PROV.wasDerivedFrom, record), (record, RDF.type, KG.WarcRecord),
+               (record, PROV.generatedAtTime, Literal(source.fetched, datatype=XSD.dateTime)),
+               (record, KG.warcFile, Literal(source.warc))]
+    if _safe_iri(source.url):
+        triples.append((record, SCHEMA.url, URIRef(source.url)))
+    return triples
 
 
 class _Triples(dict):

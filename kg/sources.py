@@ -17,6 +17,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -34,10 +35,11 @@ from .model import Article
 from .nesting import bracket_depth
 
 __all__ = ["SUFFIXES", "MAX_BYTES", "read_article", "read_articles", "iter_source_files",
-           "parse_date", "article_stem"]
+           "parse_date", "article_stem", "read_capture", "url_stem", "source_suffix"]
 
-SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl", ".pdf", ".warc", ".warc.gz")
 MAX_BYTES = 16 * 1024 * 1024
+PDF_MAX_BYTES = 64 * 1024 * 1024
 TEASER_MARKERS = re.compile(r"^\s*(?:(More News Articles|Related (News|Articles|Posts|Stories)|Read more news|"
                             r"You may also like|Latest News|Other News|Read more|See also)\s*:?\s*$|"
                             r"(?:Share this|Share on|Tags|Reporter|Editor|Writer|Translator|Photo|Photographer|"
@@ -86,7 +88,8 @@ def _decode(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
         raise SourceError(path, "the file is empty; nothing to read")
     for magic, what in BINARY_MAGIC.items():
         if raw.startswith(magic):
-            raise SourceError(path, f"the file holds {what}, not text; convert it to .txt, .html or .md")
+            hint = "name it .pdf" if magic == b"%PDF" else "convert it to .txt, .html or .md"
+            raise SourceError(path, f"the file holds {what}, not text; {hint}")
     for bom, codec in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                        (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
         if raw.startswith(bom):
@@ -593,23 +596,114 @@ def _read_jsonl(path: Path, notes=()) -> Iterator[Article | SourceError]:
             yield SourceError(where, exc.problem)
 
 
+def source_suffix(path: str | Path) -> str:
+    """The suffix that chooses the reader: ".warc.gz" for a compressed web archive, else the last one."""
+    name = Path(path).name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else Path(name).suffix
+
+
+DATE_ONLY = re.compile(r"^\W*(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+                       r"(\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|"
+                       r"\d{4}-\d{2}-\d{2})\W*$")
+
+
+def _printed_date(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The date a document prints on a line of its own near its top, and the paragraphs without that line."""
+    for i, paragraph in enumerate(paragraphs[:FRAME_LINES + 1]):
+        m = DATE_ONLY.match(paragraph)
+        found = parse_date(re.sub(r"^(\d{1,2})\s*[-–]\s*\d{1,2}", r"\1", m.group(1))) if m else None
+        if found:
+            return found, paragraphs[:i] + paragraphs[i + 1:]
+    return None, paragraphs
+
+
+def _read_pdf(path: Path, data: bytes, notes: tuple[str, ...] = (), stem: str | None = None) -> Article:
+    """A PDF document (kg.pdf): its title, then the date printed at its top, in a dateline, or in its metadata."""
+    from .pdf import read_pdf
+    document = read_pdf(str(path), data)
+    date_, paragraphs = _printed_date(list(document.paragraphs))
+    date_ = date_ or next((d for d in map(dateline_date, paragraphs[:FRAME_LINES + 1]) if d), None)
+    if not date_ and document.metadata_date:
+        date_ = document.metadata_date
+        notes = notes + ("the date is the PDF's creation date (none is printed on its first page)",)
+    return _article(path, "pdf", document.title, date_, None, None, paragraphs, notes, stem=stem)
+
+
+URL_SUFFIX = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|pdf|txt|xhtml)$", re.I)
+GENERIC_SEGMENT = re.compile(r"^(?:\d+|index|default|view|article|page|content|post|item|details?|show|read)$", re.I)
+
+
+def url_stem(url: str) -> str:
+    """An article's name from its URL: the last path segment without its suffix (with the one
+    before it when that is a number or a generic word), and the query, if any.
+
+    >>> url_stem("https://rso.baliprocess.net/news/rso-training.html"), url_stem("https://x.org/news/1234?p=2")
+    ('rso-training', 'news-1234-p-2')
+    """
+    from urllib.parse import unquote, urlsplit
+    parts = urlsplit(url)
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    if not segments:
+        return slugify(parts.hostname or "home", STEM_LENGTH) or "home"
+    name = URL_SUFFIX.sub("", segments[-1])
+    if (GENERIC_SEGMENT.match(name) or not name) and len(segments) > 1:
+        name = f"{segments[-2]}-{name}" if name else segments[-2]
+    if parts.query:
+        name = f"{name}-{parts.query}"
+    return name if name == slugify(name, STEM_LENGTH) else slugify(name, STEM_LENGTH) or "page"
+
+
+def read_capture(capture) -> Article:
+    """The article in a web capture (a `kg.archive.Capture`), read like the file it would be saved as;
+    named after its URL, and its URL kept when the page names none."""
+    where = f"{capture.warc}#{capture.url}"
+    name = url_stem(capture.url)
+    suffix = {"application/pdf": ".pdf", "text/plain": ".txt"}.get(capture.content_type, ".html")
+    try:
+        if suffix == ".pdf":
+            article = _read_pdf(Path(name + suffix), capture.body)
+        else:
+            text, notes = _decode(Path(name + suffix), capture.body)
+            article = READERS[suffix](Path(name + suffix), text, notes)
+    except SourceError as exc:
+        raise SourceError(where, exc.problem) from exc
+    return replace(article, path=where, stem=article_stem(name, capture.url), url=article.url or capture.url)
+
+
+def _read_warc(path: Path) -> Iterator[Article | SourceError]:
+    """Every article of one web archive file (the newest capture of each URL)."""
+    from .archive import latest_captures
+    for capture in latest_captures([path]):
+        if isinstance(capture, SourceError):
+            yield capture
+            continue
+        try:
+            yield read_capture(capture)
+        except SourceError as exc:
+            yield exc
+
+
 READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".md": _read_md,
            ".markdown": _read_md}
 
 
 def _load_text(path: Path) -> tuple[str, tuple[str, ...]]:
+    return _decode(path, _load_bytes(path, MAX_BYTES))
+
+
+def _load_bytes(path: Path, limit: int) -> bytes:
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
             raise SourceError(path, "is not a regular file (a pipe, device or socket); save the article as a file")
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(path, f"the file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit "
+        if size > limit:
+            raise SourceError(path, f"the file is {size / 2**20:.0f} MiB, over the {limit // 2**20} MiB limit "
                                     "for one article; split it (a .jsonl file holds one article per line)")
         with open(path, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)  # the size may lie (/proc, a file still growing)
-        if len(raw) > MAX_BYTES:
-            raise SourceError(path, f"the file is over the {MAX_BYTES // 2**20} MiB limit for one article")
+            raw = fh.read(limit + 1)  # the size may lie (/proc, a file still growing)
+        if len(raw) > limit:
+            raise SourceError(path, f"the file is over the {limit // 2**20} MiB limit for one article")
     except SourceError:
         raise
     except FileNotFoundError as exc:
@@ -620,7 +714,7 @@ def _load_text(path: Path) -> tuple[str, tuple[str, ...]]:
         raise SourceError(path, "permission denied; make the file readable") from exc
     except OSError as exc:
         raise SourceError(path, f"cannot be read ({exc.strerror})") from exc
-    return _decode(path, raw)
+    return raw
 
 
 def read_articles(path: str | Path) -> Iterator[Article | SourceError]:
@@ -630,7 +724,7 @@ def read_articles(path: str | Path) -> Iterator[Article | SourceError]:
     the rest of the file.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
+    suffix = source_suffix(path)
     if suffix not in SUFFIXES:
         yield SourceError(path, f"unknown suffix {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}")
         return
@@ -642,6 +736,10 @@ def read_articles(path: str | Path) -> Iterator[Article | SourceError]:
                 head = fh.read(8192)
             _decode(path, head)  # empty or binary files are refused up front
             yield from _read_jsonl(path)
+        elif suffix == ".pdf":
+            yield _read_pdf(path, _load_bytes(path, PDF_MAX_BYTES))
+        elif suffix in (".warc", ".warc.gz"):
+            yield from _read_warc(path)
         else:
             text, notes = _load_text(path)
             yield READERS[suffix](path, text, notes)
@@ -695,7 +793,7 @@ def iter_source_files(paths) -> Iterator[Path | SourceError]:
                     continue
                 if file.is_symlink() and not file.exists():
                     yield SourceError(file, "broken symbolic link (or a link loop)")
-                elif file.suffix.lower() in SUFFIXES:
+                elif source_suffix(file) in SUFFIXES:
                     yield file
                 else:
                     yield SourceError(file, f"unknown suffix {file.suffix or '(none)'!r}; skipped")
