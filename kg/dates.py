@@ -4,10 +4,13 @@ Forms: "21-23 February 2024", "over 7-10 November" (year from the article),
 "13 – 26 September 2025", "from 23-24 May 2017", "between 20 November and
 1 December", "20 November to 1 December 2023", "13 and 14 February 2020",
 "on 6 September", "February 26-29, 2024", "March 30 to April 2, 2024", "2 October 2024",
-"the 5th of March 2024", "the 3rd to the 5th of March 2024".
+"the 5th of March 2024", "the 3rd to the 5th of March 2024", "March 25-26", "Feb 27" (a
+dateline: year from the article).
 
 >>> [(d.start, d.end) for d in find_dates("held over 7-10 November", 2023)]
 [('2023-11-07', '2023-11-10')]
+>>> [(d.start, d.end) for d in find_dates("BANGKOK, March 25 (VNA) - the symposium, which ends on March 26", 2015)]
+[('2015-03-25', '2015-03-25'), ('2015-03-26', '2015-03-26')]
 """
 from __future__ import annotations
 
@@ -34,8 +37,9 @@ PATTERNS = [
                rf"(?:,?\s+{Y.format('y1')})?\b"),
     re.compile(rf"\b(?:between\s+)?{M.format('m1')}\s+{D.format('d1')}(?:,?\s+{Y.format('y1')})?(?:{DASH}|\s+and\s+)"
                rf"{M.format('m2')}\s+{D.format('d2')},?\s+{Y.format('y2')}\b"),
-    re.compile(rf"\b{M.format('m1')}\s+{D.format('d1')}{DASH}{D.format('d2')},?\s+{Y.format('y1')}\b"),
-    re.compile(rf"\b{M.format('m1')}\s+{D.format('d1')},\s+{Y.format('y1')}\b"),
+    re.compile(rf"\b{M.format('m1')}\s+{D.format('d1')}(?:{DASH}|\s+and\s+){D.format('d2')}(?:,?\s+{Y.format('y1')})?\b"
+               r"(?![:.]\d)"),
+    re.compile(rf"\b{M.format('m1')}\s+{D.format('d1')}(?:,\s+{Y.format('y1')})?\b(?![:.]\d|,\s*\d)"),
     re.compile(rf"\b{D.format('d1')}{OF}{M.format('m1')}(?:,?\s+{Y.format('y1')})?\b"),
 ]
 

@@ -111,12 +111,13 @@ def default_name_finder() -> Callable[[list[tuple[int, str]]], list[Proposal]]:
 def parse_sentences(pieces: Sequence[tuple[int, str]]) -> list[ParsedSentence]:
     """The dependency parse of each piece of text given as (offset, text), offsets kept.
 
-    Tagger, parser, attribute ruler and lemmatizer run; NER does not.
+    The whole pipeline runs: tagger, parser, attribute ruler, lemmatizer and NER (each token
+    keeps its entity label, a feature of the decisions whether a name is a person, a body or a place).
     """
     nlp = _default_pipeline()
     out = []
-    for (offset, text), doc in zip(pieces, nlp.pipe((text for _, text in pieces), disable=["ner"])):
+    for (offset, text), doc in zip(pieces, nlp.pipe(text for _, text in pieces)):
         tokens = tuple(ParsedToken(offset + t.idx, offset + t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_,
-                                   t.head.i) for t in doc)
+                                   t.head.i, t.ent_type_) for t in doc)
         out.append(ParsedSentence(offset, offset + len(text), tokens))
     return out

@@ -153,6 +153,8 @@ def _article(path: Path, fmt: str, title: str, date_: str | None, url: str | Non
     if not text:
         raise SourceError(path, "no article body found (only navigation, headers or teasers)")
     date_ = date_ or next((d for d in map(dateline_date, paragraphs[:FRAME_LINES + 1]) if d), None)
+    if not date_ and (date_ := file_name_date(stem or path.stem)):
+        notes = notes + ("publication date taken from the file name",)
     if not date_:
         notes = notes + ("no publication date found; dates without a year are left open",)
     return Article(str(path), article_stem(stem or path.stem, str(path)), fmt, title, date_, url, category, text,
@@ -160,6 +162,17 @@ def _article(path: Path, fmt: str, title: str, date_: str | None, url: str | Non
 
 
 STEM_LENGTH = 100
+NAME_DATE = re.compile(r"^((?:19|20)\d\d)[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def file_name_date(name: str) -> str | None:
+    """The date a file's name starts with, as researchers name saved pages ("2024-03-11-rso-training").
+
+    >>> file_name_date("2024-03-11-rso-training"), file_name_date("20240311_notes"), file_name_date("report-2024")
+    ('2024-03-11', '2024-03-11', None)
+    """
+    m = NAME_DATE.match(name)
+    return parse_date("-".join(m.groups())) if m else None
 
 
 def article_stem(name: str, source: str) -> str:

@@ -25,13 +25,17 @@ from pathlib import Path
 
 from .errors import KgError
 from .evaluate import entity_resolvers, match_events
-from .extract.candidates import place_candidates, role_candidates
-from .extract.decisions import DECISIONS, DecisionModels, LinearModel, decide
+from .extract.candidates import entity_candidates, place_candidates, role_candidates
+from .extract.decisions import DECISIONS, ENTITY_DECISIONS, DecisionModels, LinearModel, decide
 from .extract.document import Analysis
+from .lexicon import normalise
 
 __all__ = ["Examples", "label_examples", "fit_models", "models_json", "corpus_hash", "TrainSettings", "TrainResult",
            "train_corpus",
            "sigmoid_inverse"]
+
+
+NAME_STOPWORDS = frozenset({"the", "of", "for", "and", "in", "on", "at"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class TrainSettings:
     c: float = 0.05           # inverse regularisation strength of the role models
     place_c: float = 0.2      # ... and of the place model
     min_count: int = 2        # a feature must occur in this many candidates
+    entity_c: float = 0.5     # ... and of the person, organisation and place-name models
     rule_scale: float = 10.0  # the value of a rules' cue feature in the role models (a weaker penalty)
     seed: int = 0
 
@@ -47,6 +52,8 @@ class TrainSettings:
         return self.rule_scale if role and feature.startswith("rule=") and "&" not in feature else 1.0
 
     def strength(self, decision: str) -> float:
+        if decision in ENTITY_DECISIONS.values():
+            return self.entity_c
         return self.place_c if decision == "place" else self.c
 
 
@@ -69,8 +76,14 @@ def label_examples(analysis: Analysis, gold: dict) -> Examples:
     actor_pred, actor_gold = entity_resolvers((gold.get("states") or []) + (gold.get("organisations") or []),
                                               (pred.get("states") or []) + (pred.get("organisations") or []))
     place_pred, place_gold = entity_resolvers(gold.get("places") or [], pred.get("places") or [])
+    person_pred, _ = entity_resolvers(gold.get("people") or [], pred.get("people") or [])
     reg = analysis.registry
     out = Examples()
+    gold_words = {kind: [set(normalise(n).split()) for e in gold.get(field) or [] for n in [e["name"], *(e.get("aliases") or [])]]
+                  for kind, field in (("person", "people"), ("org", "organisations"), ("place", "places"))}
+    for ec in entity_candidates(analysis):
+        name = (reg.persons[ec.key] if ec.kind == "person" else (reg.orgs if ec.kind == "org" else reg.places)[ec.key]).name
+        out.rows[ENTITY_DECISIONS[ec.kind]].append((ec.features, int(names_one(name, gold_words[ec.kind]))))
     for c in role_candidates(analysis):
         gi = ev_map.get(c.event)
         if gi is None:
@@ -90,6 +103,19 @@ def label_examples(analysis: Analysis, gold: dict) -> Examples:
             place_pred(place) == place_gold(gold_place)
         out.rows["place"].append((pc.features, int(hit)))
     return out
+
+
+def names_one(name: str, gold_words: list[set[str]]) -> bool:
+    """Whether `name` names one of the gold entities, whatever the words it leaves out or adds
+    ("P. Marsudi" for "Retno L.P. Marsudi"): the entity decisions say what a name is, not where it ends.
+
+    >>> names_one("Department of Foreign Affairs", [{"department", "of", "foreign", "affairs", "of", "indonesia"}])
+    True
+    >>> names_one("Good Practices", [{"retno", "marsudi"}])
+    False
+    """
+    words = set(normalise(name).split()) - NAME_STOPWORDS
+    return bool(words) and any(words <= g or (g - NAME_STOPWORDS) <= words for g in gold_words if g - NAME_STOPWORDS)
 
 
 def fit_models(examples: Iterable[Examples], settings: TrainSettings = TrainSettings(),
@@ -113,6 +139,10 @@ def fit_models(examples: Iterable[Examples], settings: TrainSettings = TrainSett
         scales = np.array([settings.scale(decision, f) for f in vocab])
         rows = [r for ex in examples for r in ex.rows[decision]]
         labels = np.array([y for _, y in rows])
+        if len(set(labels.tolist())) < 2 and decision in ENTITY_DECISIONS.values():
+            # every proposed name of this kind was right (or there was none): keep them all
+            models[decision] = LinearModel(4.0 if not len(labels) or labels[0] else -4.0, {})
+            continue
         if len(set(labels.tolist())) < 2:
             raise KgError(f"no training data for the {decision} decision: the gold corpus gives "
                           f"{'no' if not len(labels) else 'only one kind of'} labelled candidate")
@@ -136,7 +166,8 @@ def models_json(models: DecisionModels, vocab: Sequence[str], settings: TrainSet
         "format": "kg decision models 1",
         "corpus_sha256": models.corpus_sha256,
         "articles": models.articles,
-        "settings": {"c": settings.c, "place_c": settings.place_c, "min_count": settings.min_count, "rule_scale": settings.rule_scale,
+        "settings": {"c": settings.c, "place_c": settings.place_c, "entity_c": settings.entity_c,
+                     "min_count": settings.min_count, "rule_scale": settings.rule_scale,
                      "seed": settings.seed,
                      "learner": "scikit-learn LogisticRegression (liblinear, L2)"},
         "features": list(vocab),

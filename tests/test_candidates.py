@@ -1,6 +1,6 @@
 """Role and place candidates: what the parse says of each actor, on sentences written for the test."""
 from kg.extract import analyse_article
-from kg.extract.candidates import place_candidates, role_candidates
+from kg.extract.candidates import entity_candidates, place_candidates, role_candidates
 
 from .test_extract import article
 
@@ -26,3 +26,18 @@ def test_candidates_every_place_is_a_candidate_of_every_event():
                                 "Last year a similar workshop took place in Suva on 3 June 2021."))
     assert sorted((c.event, c.key) for c in place_candidates(a)) == \
         [(0, "place:colombo"), (0, "place:suva"), (1, "place:colombo"), (1, "place:suva")]
+
+
+def test_candidates_role_noun_heading_a_list_and_words_beside_it_are_features():
+    feats = features_of("I thank the Co-Chairs, Indonesia and Australia, for convening the conference in Bali "
+                        "on 2 March 2009.")
+    assert {k: {"list_head=organiser_noun", "right=organise"} <= f for k, f in feats.items()} == \
+        {"IDN": True, "AUS": True}
+
+
+def test_candidates_proposed_name_ending_in_a_facility_word_says_so():
+    a = analyse_article(article("Undersecretary Bernard Olalia welcomed the delegates. The itinerary also took in "
+                                "the repurposed Nasdake Building, which was shown to the delegates."))
+    feats = {a.registry.persons[c.key].name: set(c.features) for c in entity_candidates(a) if c.kind == "person"}
+    assert {name: "last_class=facility" in f for name, f in feats.items()} == \
+        {"Nasdake Building": True, "Bernard Olalia": False}

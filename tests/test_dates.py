@@ -17,6 +17,9 @@ FORMS = [
     ("The course ran from 29 November to 1 December 2022.", 2020, ("2022-11-29", "2022-12-01")),
     ("The webinar was held on 30 June–2 July 2023.", 2020, ("2023-06-30", "2023-07-02")),
     ("The review ran between 28 December 2023 and 3 January 2024.", 2020, ("2023-12-28", "2024-01-03")),
+    ("JAKARTA, Aug 14 (Antara) - Officials met today.", 2019, ("2019-08-14", "2019-08-14")),
+    ("The symposium, which runs March 25-26, opened in Bangkok.", 2015, ("2015-03-25", "2015-03-26")),
+    ("The talks are set for October 3 and 4 in Colombo.", 2018, ("2018-10-03", "2018-10-04")),
 ]
 
 
@@ -42,3 +45,12 @@ def test_dates_ordinal_of_month():
 def test_dates_ordinal_range_of_month():
     assert [(d.start, d.end) for d in find_dates("from the 3rd to the 5th of March 2024", None)] == \
         [("2024-03-03", "2024-03-05")]
+
+
+
+def test_dates_month_before_a_clock_time_is_no_date():
+    assert find_dates("The session opened in May 10:30 local time.", 2020) == []
+
+
+def test_dates_month_day_then_a_count_is_not_a_year():
+    assert find_dates("By June 2, 400 delegates had registered.", 2020) == []

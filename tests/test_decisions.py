@@ -4,7 +4,7 @@ import json
 import pytest
 
 from kg.extract import analyse_article
-from kg.extract.decisions import LinearModel, ModelError, decide, load_models, read_models
+from kg.extract.decisions import DecisionModels, LinearModel, ModelError, decide, load_models, read_models
 
 from .test_extract import article
 
@@ -36,3 +36,15 @@ def test_decisions_model_takes_the_organiser_and_participants():
     ev = x.events[0]
     assert (sorted(ev.organisers), sorted(ev.participants), ev.place) == \
         (["Regional Support Office of the Bali Process"], ["Fiji", "Nepal", "Sri Lanka"], "Bangkok")
+
+
+def test_decisions_person_the_model_rejects_is_dropped():
+    text = ("Undersecretary Bernard Olalia welcomed the delegates. The itinerary also took in the repurposed "
+            "Nasdake Building, which was shown to the delegates.")
+    shipped, analysis = load_models(), analyse_article(article(text))
+
+    def people(person_model: LinearModel) -> list[str]:
+        return [p.name for p in decide(analysis, DecisionModels({**shipped.models, "person": person_model})).people]
+
+    assert (people(LinearModel(3.0, {})), people(LinearModel(3.0, {"last_class=facility": -10.0}))) == \
+        (["Bernard Olalia", "Nasdake Building"], ["Bernard Olalia"])

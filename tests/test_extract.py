@@ -570,7 +570,9 @@ def test_extract_group_title_with_each_members_state():
 
 
 def test_extract_body_supported_to_hold_an_event_organises_it():
-    x = extract_article(article("The RSO supported the Fiji Police Force to hold a workshop in Suva on 3 May 2024."))
+    # the roles the rules propose; the trained decision on them is measured by `kg eval --cv`
+    x = extract_article(article("The RSO supported the Fiji Police Force to hold a workshop in Suva on 3 May 2024."),
+                        models=None)
     assert x.events[0].organisers == ("Fiji Police Force",)
     assert x.events[0].participants == ("Regional Support Office of the Bali Process",)
 
@@ -652,8 +654,10 @@ def test_extract_title_owned_by_a_body_named_before():
 
 
 def test_extract_list_goes_on_past_a_bracketed_pair_of_states():
+    # the roles the rules propose; the trained decision on them is measured by `kg eval --cv`
     x = extract_article(article("UNHCR and IOM co-hosted a consultation in Jakarta on 13 September 2022 with the "
-                                "support of the Bali Process Co-Chairs (Australia and Indonesia) and the RSO."))
+                                "support of the Bali Process Co-Chairs (Australia and Indonesia) and the RSO."),
+                        models=None)
     assert x.events[0].participants == ("Bali Process on People Smuggling, Trafficking in Persons and Related "
                                         "Transnational Crime", "Australia", "Indonesia",
                                         "Regional Support Office of the Bali Process")
@@ -663,3 +667,15 @@ def test_extract_participating_countries_included_and_played_host():
     x = extract_article(article("The Government of Fiji played host to a workshop in Suva on 3 May 2024. "
                                 "Participating countries included Samoa and Tonga."))
     assert (x.events[0].organisers, x.events[0].participants) == (("Fiji",), ("Samoa", "Tonga"))
+
+
+def test_extract_attendance_verb_then_a_colon_takes_the_list_after_it():
+    x = extract_article(article("Delegates met in Suva on 14 May 2019 for a workshop on victim identification. "
+                                "Nine governments sent officials: Fiji, Samoa, Tonga and Vanuatu."), models=None)
+    assert sorted(x.events[0].participants) == ["Fiji", "Samoa", "Tonga", "Vanuatu"]
+
+
+def test_extract_negated_attendance_is_no_participation():
+    x = extract_article(article("Officials met in Colombo on 3 April 2018 for a roundtable on irregular migration "
+                                "hosted by Sri Lanka. Nepal and Bhutan were unable to attend."), models=None)
+    assert (x.events[0].organisers, x.events[0].participants) == (("Sri Lanka",), ())

@@ -325,7 +325,8 @@ def test_extract_frame_relative_passive_names_the_event_organisers(text):
     ("Presenters from UNODC, the Coral Rights Network (CRN) and Samoa took up the agenda.", {"Coral Rights Network"}),
 ])
 def test_extract_frame_unknown_name_listed_beside_known_actors_is_an_organisation(sentence, names):
-    x = extract_article(article(f"{OPENING} {sentence}"))
+    # the candidates the rules make; whether the trained models keep a name seen once is measured by `kg eval --cv`
+    x = extract_article(article(f"{OPENING} {sentence}"), models=None)
     assert ({o.name for o in x.organisations} & names, set(x.events[0].participants) & names) == (names, names)
 
 

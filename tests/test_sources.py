@@ -182,3 +182,11 @@ def test_sources_editor_and_reporter_lines_end_the_body(tmp_path):
     path.write_text("Talks on smuggling\n\nSuva (Pacific Wire) - Fiji and Samoa met on Tuesday.\n\n"
                     "Reporter: Jane Roe\nEditor: John Doe\n")
     assert read_article(path).text == "Suva (Pacific Wire) - Fiji and Samoa met on Tuesday."
+
+
+def test_sources_date_from_the_file_name_when_the_page_gives_none(tmp_path):
+    f = tmp_path / "2019-08-14-officials-meet.txt"
+    f.write_text("Officials meet in Jakarta\n\nJAKARTA, Aug 14 (Antara) - Officials from five states met today.",
+                 encoding="utf-8")
+    a = read_article(f)
+    assert (a.date, "publication date taken from the file name" in a.notes) == ("2019-08-14", True)

@@ -29,3 +29,13 @@ def test_text_abbreviations_and_initials_do_not_end_sentences():
 
 def test_text_possessive_is_its_own_token():
     assert [t.text for t in tokenize("Fiji's Ministry")] == ["Fiji", "'s", "Ministry"]
+
+
+def test_text_byline_paragraph_keeps_its_text_without_tokens():
+    body = "Ministers met in Bali.\n\nBy Jane Roe and Ali bin Abu\n\nThey agreed a plan."
+    assert [(s.text, len(s.tokens) > 0) for s in split_sentences(body)] == \
+        [("Ministers met in Bali.", True), ("By Jane Roe and Ali bin Abu", False), ("They agreed a plan.", True)]
+
+
+def test_text_sentence_opening_with_by_is_not_a_byline():
+    assert all(s.tokens for s in split_sentences("By 2025, the RSO had trained 300 officers.\n\nBy the end, all left."))

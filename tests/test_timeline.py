@@ -62,9 +62,18 @@ def test_timeline_address_preselects_an_actor(facts, open_page, tmp_path):
     assert page.input_value("#actor") == "https://w3id.org/baliprocess-kg/state/FJI"
 
 
+ON_TOP = """iri => { const m = document.querySelector(`.event-mark[data-iri="${iri}"]`); m.scrollIntoView();
+  const r = m.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === m; }"""
+
+
+def uncovered(page, events):
+    """The first of `events` whose mark no later mark covers (events days apart share pixels)."""
+    return next(e for e in events if page.evaluate(ON_TOP, e.iri))
+
+
 def test_timeline_hover_shows_participants_and_sources_as_text(timeline_page, facts):
     page, _, _ = timeline_page
-    event = next(e for e in facts.events if e.start and e.participants and e.sources)
+    event = uncovered(page, [e for e in facts.events if e.start and e.participants and e.sources])
     page.hover(f'.event-mark[data-iri="{event.iri}"]')
     tip = page.text_content("#tip")
     assert tip.startswith(event.label) and "Took part: " in tip and event.sources[0].title in tip
@@ -72,7 +81,7 @@ def test_timeline_hover_shows_participants_and_sources_as_text(timeline_page, fa
 
 def test_timeline_click_lists_sources_with_their_links(timeline_page, facts):
     page, _, _ = timeline_page
-    event = next(e for e in facts.events if e.start and any(s.url for s in e.sources))
+    event = uncovered(page, [e for e in facts.events if e.start and any(s.url for s in e.sources)])
     page.click(f'.event-mark[data-iri="{event.iri}"]')
     hrefs = page.eval_on_selector_all("#e-sources a", "a => a.map(x => x.getAttribute('href'))")
     assert hrefs == [s.url or None for s in event.sources]

@@ -125,6 +125,18 @@ class Registry:
         for key in [k for k, p in self.places.items() if self.lexicon.state_by_form(p.name)]:
             self.places.pop(key)
 
+    def without(self, persons: set[str], orgs: set[str], places: set[str]) -> "Registry":
+        """A copy with those people, organisations and places dropped (and roles at dropped bodies)."""
+        out = Registry(self.lexicon)
+        out.states, out.key_of = self.states, self.key_of
+        out.orgs = {k: r for k, r in self.orgs.items() if k not in orgs}
+        out.places = {k: r for k, r in self.places.items() if k not in places}
+        kept = {r.name for r in out.orgs.values()}
+        dropped = {r.name for k, r in self.orgs.items() if k in orgs} - kept
+        out.persons = {k: _PersonRecord(r.name, r.honorific, [x for x in r.roles if x[1] not in dropped], r.sentences)
+                       for k, r in self.persons.items() if k not in persons}
+        return out
+
     def actor_name(self, m: Mention | None) -> str | None:
         k = self.key_of.get(id(m), "") if m is not None else ""
         rec = self.orgs.get(k) or self.states.get(k)

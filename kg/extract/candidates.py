@@ -25,7 +25,7 @@ from .document import Analysis
 from .entities import Mention
 from .events import EventRecord
 
-__all__ = ["Candidate", "role_candidates", "place_candidates", "WordClasses"]
+__all__ = ["Candidate", "EntityCandidate", "role_candidates", "place_candidates", "entity_candidates", "WordClasses"]
 
 MAX_HOPS = 6
 
@@ -64,12 +64,30 @@ class WordClasses:
             if " " not in trigger:
                 self.noun.setdefault(trigger.lower(), "event_noun")
         self.negation = frozenset(w.lower() for w in (p.get("feature_classes") or {}).get("negation", []))
+        self.forms: dict[str, str] = {}  # inflected forms of every classed word, for text without a parse
+        for table in (self.verb, self.noun):
+            for lemma, cls in table.items():
+                stem = lemma[:-1] if lemma.endswith("e") else lemma
+                for form in (lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ed", stem + "ing"):
+                    self.forms.setdefault(form, cls)
+        for word in (p.get("participant_cues") or {}).get("attendance_words", []):
+            if " " not in word:
+                self.forms.setdefault(word.lower(), "take_part")
+
+    def in_text(self, tokens) -> set[str]:
+        """The classes of the words of a sentence, read from its tokens' forms (no parse needed)."""
+        return {self.forms[t.norm] for t in tokens if t.norm in self.forms} - {"other_verb", "other_noun"}
 
     def of_verb(self, lemma: str) -> str:
         return self.verb.get(lemma.lower(), "other_verb")
 
     def of_noun(self, lemma: str) -> str:
-        return self.noun.get(lemma.lower(), "other_noun")
+        """The class of a noun, its plural too ("Co-Chairs", "hosts": the parser keeps a proper noun's form)."""
+        low = lemma.lower()
+        found = self.noun.get(low)
+        if found is None and low.endswith("s"):
+            found = self.noun.get(low[:-1])
+        return found or "other_noun"
 
 
 def _classes(analysis: Analysis) -> WordClasses:
@@ -102,7 +120,13 @@ def syntax_features(parse: ParsedSentence | None, m: Mention, classes: WordClass
         i, listed = toks[i].head, True
     if listed or any(t.dep == "conj" and t.head == i for t in toks):
         out.append("in_list")
+    if listed and toks[i].pos in {"NOUN", "PROPN"} and classes.of_noun(toks[i].lemma) != "other_noun":
+        out.append("list_head=" + classes.of_noun(toks[i].lemma))  # "the Co-Chairs, Indonesia and Australia"
+    out += _window_features(toks, i, classes)
     dep = toks[i].dep
+    for t in toks:  # "Indonesia and Australia, our hosts": what the mention is called
+        if t.head == i and t.dep == "appos" and t.pos in {"NOUN", "PROPN"}:
+            out.append("called=" + classes.of_noun(t.lemma))
     prep = None
     path = [dep]
     j = i
@@ -126,6 +150,8 @@ def syntax_features(parse: ParsedSentence | None, m: Mention, classes: WordClass
         if toks[j].pos in {"VERB", "AUX"}:
             verb = j
             break
+        if toks[j].pos in {"NOUN", "PROPN"} and classes.of_noun(toks[j].lemma) != "other_noun":
+            out.append("under=" + classes.of_noun(toks[j].lemma))  # "the two co-chairs, Minister X"
         path.append(toks[j].dep)
     out.append(prefix + "dep=" + dep)
     if verb is None:
@@ -145,6 +171,32 @@ def syntax_features(parse: ParsedSentence | None, m: Mention, classes: WordClass
     if negated:
         out += [prefix + "negated", prefix + f"negated|verb={cls}"]
     return out
+
+
+WINDOW = 6  # tokens either side of a mention (or of the list it stands in) read for role words
+
+
+def _window_features(toks, first: int, classes: WordClasses) -> list[str]:
+    """Role words near a mention or its coordinated list, whatever the parse made of them
+    ("I thank the Co-Chairs, Indonesia and Australia, for convening", "A and B, our hosts")."""
+    members = {first}
+    for k, t in enumerate(toks):
+        j, hops = k, 0
+        while toks[j].dep == "conj" and toks[j].head != j and hops < 50:
+            j, hops = toks[j].head, hops + 1
+            if j == first:
+                members.add(k)
+                break
+    lo, hi = min(members), max(members)
+    out = set()
+    for side, span in (("left", range(max(0, lo - WINDOW), lo)), ("right", range(hi + 1, min(len(toks), hi + 1 + WINDOW)))):
+        for k in span:
+            t = toks[k]
+            cls = classes.of_verb(t.lemma) if t.pos in {"VERB", "AUX"} else \
+                classes.of_noun(t.lemma) if t.pos in {"NOUN", "PROPN"} else None
+            if cls and not cls.startswith("other_"):
+                out.add(f"{side}={cls}")
+    return sorted(out)
 
 
 def _mentions_by_key(analysis: Analysis, ev: EventRecord) -> dict[str, list[Mention]]:
@@ -219,6 +271,7 @@ def _role_features(analysis: Analysis, ev: EventRecord, key: str, ms: list[Menti
     if any(m.sentence in shared for m in in_event) and not any(m.sentence not in shared for m in in_event):
         feats.add("only_shared_sentences")
     for m in in_event:
+        feats.update(_context_features(analysis, m.sentence, classes))
         feats.add("section=" + _section(analysis, m.sentence))
         if m.facts.demonym:
             feats.add("demonym")
@@ -230,6 +283,38 @@ def _role_features(analysis: Analysis, ev: EventRecord, key: str, ms: list[Menti
     for r in sorted(said):
         feats.update(f"rule={r}&{f}" for f in list(feats) if f.startswith(("verb=", "negated", "section=")))
     return feats
+
+
+INTRO_REACH = 12  # sentences back to the line a list hangs from
+
+
+def _context_features(analysis: Analysis, si: int, classes: WordClasses) -> list[str]:
+    """The role words of a mention's sentence, and of the line its list hangs from ("The following attended
+    as observers:" then a line per body), whatever the parse made of a long list."""
+    out: list[str] = []
+    for back in range(si - 1, max(-1, si - INTRO_REACH), -1):
+        text = analysis.sentences[back].text.rstrip()
+        if text.endswith(":"):
+            out += ["intro=" + c for c in classes.in_text(analysis.sentences[back].tokens)]
+            break
+        if not _section(analysis, back) == "list":
+            break
+    return out
+
+
+def _nesting_features(ms: list[Mention], places: list[Mention]) -> set[str]:
+    """ "Nusa Dua, Bali": the place named first is the one inside the other; "the Westin, Nusa Dua": a
+    venue, then the town it stands in."""
+    out = set()
+    for m in ms:
+        for other in places:
+            if other.sentence != m.sentence or other is m:
+                continue
+            if 0 <= other.char_start - m.char_end <= 2:
+                out.add("venue_before_town" if m.facts.venue else "inside_next_place")
+            elif 0 <= m.char_start - other.char_end <= 2:
+                out.add("town_after_venue" if other.facts.venue else "contains_previous_place")
+    return out
 
 
 def place_candidates(analysis: Analysis) -> list[Candidate]:
@@ -249,6 +334,8 @@ def place_candidates(analysis: Analysis) -> list[Candidate]:
         in_event = set(ev.sentences) | ({ev.anchor} if ev.anchor is not None else set())
         for key, rank in order.items():
             ms = [m for m in places if reg.key_of[id(m)] == key]
+            if all("venue_before_town" in _nesting_features([m], places) for m in ms):
+                continue  # "at the Novotel Hotel, Suva": the town named with a venue is the event's place
             feats = {"rule=place" if key == rule_key else "rule=none", "first_place" if rank == 0 else "later_place",
                      "places=" + ("1" if len(order) == 1 else "several"),
                      "events=" + ("one" if len(analysis.events) == 1 else "several")}
@@ -258,6 +345,7 @@ def place_candidates(analysis: Analysis) -> list[Candidate]:
                 feats.add("frame")
             if any(m.facts.venue for m in ms):
                 feats.add("venue")
+            feats.update(_nesting_features(ms, places))
             inside = [m for m in ms if m.sentence in in_event]
             feats.add("in_event" if inside else "outside_event")
             if any(m.sentence == ev.anchor for m in ms):
@@ -266,8 +354,143 @@ def place_candidates(analysis: Analysis) -> list[Candidate]:
                 feats.add("section=" + _section(analysis, m.sentence))
                 feats.update(syntax_features(analysis.parses.get(m.sentence), m, classes))
             if rule_key == key:
-                feats.update("rule=place&" + f for f in list(feats) if f.startswith(("prep=", "verb=", "section=")))
+                feats.update("rule=place&" + f for f in list(feats) if f.startswith(("prep=", "verb=", "section=", "outside_event", "rule_other_event")))
             first = min(inside or ms, key=lambda m: (m.sentence, m.char_start))
             rep = ev.place if rule_key == key and ev.place is not None else first
             out.append(Candidate(ei, key, rep, tuple(sorted(feats))))
+    return out
+
+
+@dataclass(frozen=True)
+class EntityCandidate:
+    """A person, organisation or place the rules or the name model proposed, for a trained model
+    to keep or drop; what the lexicon knows, and a body named right after a cue only bodies follow
+    or after the kind of body it is, is kept without a decision."""
+
+    kind: str                       # "person", "org" or "place"
+    key: str                        # its registry key
+    features: tuple[str, ...]
+
+
+class NameWords:
+    """The classes a word of a proposed name can belong to, from data/patterns.yaml and the lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        p = lexicon.patterns
+        last = lambda phrases: frozenset(normalise(x).split()[-1] for x in phrases if normalise(x))  # noqa: E731
+        self.classes: tuple[tuple[str, frozenset[str]], ...] = (("body_head", last(p.get("organisation_heads") or {})),
+                        ("venue_head", last(p.get("venue_heads") or [])),
+                        ("event_word", last(p.get("event_triggers") or {})),
+                        ("title_word", last(p.get("title_words") or [])),
+                        ("honorific", frozenset(normalise(x).rstrip(".") for x in p.get("honorifics") or [])),
+                        ("facility", frozenset(normalise(x) for x in
+                                               (p.get("feature_classes") or {}).get("facility_words", []))))
+        self.lexicon = lexicon
+
+    def of(self, word: str) -> str:
+        w = normalise(word)
+        for name, words in self.classes:
+            if w in words:
+                return name
+        if self.lexicon.state_by_form(w) or self.lexicon.state_by_demonym(w):
+            return "state_word"
+        if len(w) >= 8 and w.endswith(("tion", "ment", "ship", "ness", "ity", "ices", "ance", "ence", "ism")):
+            return "abstract"
+        return "other"
+
+
+def _shape(word: str) -> str:
+    """A word's shape: each run of capitals, small letters or digits as one character.
+
+    >>> [_shape(w) for w in ["Kariyawasam", "M.", "UNODC", "L.P.", "al-Hussein"]]
+    ['Xx', 'X.', 'X', 'X.X.', 'x-Xx']
+    """
+    out: list[str] = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+def _name_features(name: str, words: NameWords) -> list[str]:
+    toks = name.replace(",", " ").split()
+    if not toks:
+        return ["words=0"]
+    n = len(toks)
+    out = ["words=" + (str(n) if n < 4 else "4+"), "first_shape=" + _shape(toks[0]), "last_shape=" + _shape(toks[-1]),
+           "last=" + normalise(toks[-1]), "last_class=" + words.of(toks[-1]), "first_class=" + words.of(toks[0]),
+           "last_suffix=" + normalise(toks[-1])[-3:]]
+    if any(t[:1].islower() for t in toks[1:-1]):
+        out.append("inner_lower")
+    if any(words.of(t) == "state_word" for t in toks):
+        out.append("has_state_word")
+    if words.lexicon.state_by_form(name) or words.lexicon.state_by_demonym(name):
+        out.append("whole=state_word")
+    if any(len(t.rstrip(".")) == 1 for t in toks):
+        out.append("has_initial")
+    return out
+
+
+def _parse_features(analysis: Analysis, si: int, start: int, end: int) -> list[str]:
+    parse = analysis.parses.get(si)
+    if parse is None:
+        return ["noparse"]
+    i = parse.head_of(start, end)
+    if i is None:
+        return ["noparse"]
+    t = parse.tokens[i]
+    ents = {parse.tokens[k].ent for k in parse.covering(start, end)} - {""}
+    return ["ner=" + (t.ent or "none"), "pos=" + t.pos, "dep=" + t.dep, "ner_any=" + "+".join(sorted(ents))]
+
+
+# named right after "with funding from" or "the charity", or proposed by the recogniser a researcher chose
+# with --ner (never seen in training, where no --ner runs): kept like the lexicon's
+FIRM_SOURCES = {"cue", "kind", "ner"}
+
+
+def entity_candidates(analysis: Analysis) -> list[EntityCandidate]:
+    """Every person, and every organisation and place the lexicon does not know, with its features."""
+    reg = analysis.registry
+    words = analysis.lexicon.compiled("name_words", lambda: NameWords(analysis.lexicon))
+    out: list[EntityCandidate] = []
+    by_person: dict[str, list] = {}
+    for p in analysis.people:
+        by_person.setdefault(p.key, []).append(p)
+    for key, person in reg.persons.items():
+        feats = set(_name_features(person.name, words))
+        feats.add("honorific" if person.honorific else "no_honorific")
+        feats.add("titled" if any(t for t, _, _ in person.roles) else "untitled")
+        if any(o for _, o, _ in person.roles):
+            feats.add("body")
+        feats.add("mentions=" + ("1" if len(person.sentences) == 1 else "2+"))
+        for p in by_person.get(key, []):
+            toks = analysis.sentences[p.sentence].tokens
+            if p.start < len(toks) and p.end <= len(toks):
+                feats.update(_parse_features(analysis, p.sentence, toks[p.start].start, toks[p.end - 1].end))
+        out.append(EntityCandidate("person", key, tuple(sorted(feats))))
+    people = {normalise(p.name) for p in reg.persons.values()} | {normalise(p.name) for p in analysis.people}
+    for kind, records in (("org", reg.orgs), ("place", reg.places)):
+        mentions: dict[str, list[Mention]] = {}
+        for m in analysis.mentions:
+            if m.kind == kind and reg.key_of.get(id(m)) in records:
+                mentions.setdefault(reg.key_of[id(m)], []).append(m)
+        for key, rec in records.items():
+            ms = mentions.get(key, [])
+            if rec.entry is not None or any(m.entry is not None or m.facts.source in FIRM_SOURCES for m in ms):
+                continue
+            feats = set(_name_features(rec.name, words))
+            feats.add("mentions=" + ("1" if len(ms) == 1 else "2+"))
+            if normalise(rec.name) in people:
+                feats.add("also_person")  # "Abdul Rahim" listed among bodies is the official named elsewhere
+            for m in ms:
+                feats.add("source=" + (m.facts.source or "pattern"))
+                if m.facts.acronyms:
+                    feats.add("acronym")
+                if m.facts.venue:
+                    feats.add("venue")
+                if m.facts.country:
+                    feats.add("country")
+                feats.update(_parse_features(analysis, m.sentence, m.char_start, m.char_end))
+            out.append(EntityCandidate(kind, key, tuple(sorted(feats))))
     return out

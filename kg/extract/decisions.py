@@ -8,7 +8,10 @@ the corpus hash and feature list it was trained on). No pickle, no executable co
   part in its event (each accepted at 0.5, independently: an organiser listed among those
   attending also takes part);
 - `place`: the probability that a place candidate is its event's place; an event takes the
-  most probable one at or above 0.5, or none.
+  most probable one at or above 0.5, or none;
+- `person`, `organisation` and `place_name`: the probability that a name the rules or the name
+  model proposed (and the lexicon does not know) is a person, a body or a place; one below 0.5
+  is dropped before the roles and places are decided.
 
 >>> m = LinearModel(bias=-1.0, weights={"rule=org": 3.0})
 >>> round(m.probability(("rule=org",)), 3), round(m.probability(()), 3)
@@ -25,14 +28,17 @@ from pathlib import Path
 from ..errors import KgError
 from ..model import Extraction
 from .assemble import assemble
-from .candidates import Candidate, place_candidates, role_candidates
+from .candidates import Candidate, entity_candidates, place_candidates, role_candidates
 from .document import Analysis
 
-__all__ = ["LinearModel", "DecisionModels", "ModelError", "load_models", "decide", "MODEL_PATH", "DECISIONS"]
+__all__ = ["LinearModel", "DecisionModels", "ModelError", "load_models", "decide", "keep_entities", "MODEL_PATH", "DECISIONS",
+           "ENTITY_DECISIONS"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "extraction.json"
-DECISIONS = ("organiser", "participant", "place")
+DECISIONS = ("organiser", "participant", "place", "person", "organisation", "place_name")
+ENTITY_DECISIONS = {"person": "person", "org": "organisation", "place": "place_name"}
 THRESHOLD = 0.5
+ENTITY_THRESHOLD = 0.5  # a proposed name is dropped below this
 
 
 class ModelError(KgError):
@@ -85,10 +91,24 @@ def decide(analysis: Analysis, models: DecisionModels | None) -> Extraction:
     a = analysis
     if models is None:
         return assemble(a.article, a.sentences, a.registry, a.events, a.lexicon)
+    a = keep_entities(a, models)
     events = [replace(ev, organisers=[], participants=[], place=None) for ev in a.events]
     _decide_roles(role_candidates(a), models, events)
     _decide_places(place_candidates(a), models, events)
     return assemble(a.article, a.sentences, a.registry, events, a.lexicon, speakers_take_part=False)
+
+
+def keep_entities(analysis: Analysis, models: DecisionModels) -> Analysis:
+    """The analysis without the proposed people, bodies and places the models reject."""
+    dropped: dict[str, set[str]] = {"person": set(), "org": set(), "place": set()}
+    for c in entity_candidates(analysis):
+        if models.p(ENTITY_DECISIONS[c.kind], c.features) < ENTITY_THRESHOLD:
+            dropped[c.kind].add(c.key)
+    if not any(dropped.values()):
+        return analysis
+    registry = analysis.registry.without(dropped["person"], dropped["org"], dropped["place"])
+    events = [replace(ev, people=[p for p in ev.people if p.key in registry.persons]) for ev in analysis.events]
+    return replace(analysis, registry=registry, events=events)
 
 
 def _decide_roles(candidates: list[Candidate], models: DecisionModels, events) -> None:

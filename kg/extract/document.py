@@ -39,10 +39,12 @@ class Analysis:
 def parse_candidate_sentences(sentences: list[Sentence], mentions: list[Mention],
                               people: list[PersonMention], events: list[EventRecord],
                               parser) -> dict[int, ParsedSentence]:
-    """The parse of each sentence of an event that names a state, organisation, place or person."""
+    """The parse of each sentence of an event that names a state, organisation, place or person,
+    and of each sentence naming a person, or a body or place the lexicon does not know."""
     in_events = {si for ev in events for si in ev.sentences} | {ev.anchor for ev in events if ev.anchor is not None}
     held = {m.sentence for m in mentions} | {p.sentence for p in people}
-    wanted = sorted(in_events & held)
+    unknown = {p.sentence for p in people} | {m.sentence for m in mentions if m.kind != "state" and m.entry is None}
+    wanted = sorted((in_events & held) | unknown)
     if not wanted or parser is None:
         return {}
     parsed = parser([(sentences[si].start, sentences[si].text) for si in wanted])

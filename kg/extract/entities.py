@@ -52,7 +52,8 @@ class MentionFacts:
     as_members: bool = False         # acts through its members ("Bali Process Member States")
     in_person: bool = False          # a word of a person's name ("Dr. Retna Sari"), not the place
     venue: bool = False              # a building or a hotel ("the Shangri-La Hotel")
-    source: str | None = None        # "ner": proposed by a model; "list": listed beside known actors
+    source: str | None = None        # "ner": proposed by a model; "list", "cue", "kind": how a run was
+                                     # taken for a body (kg.extract.entities._run_mention)
 
 
 @dataclass
@@ -511,7 +512,7 @@ def add_listed_bodies(sentences: list[Sentence], mentions: list[Mention], people
         if any(m.kind in {"state", "org"} for m in found) or heads.body_cue_anywhere.search(s.text):
             found = _list_members(si, s, found, heads, firm.get(si, []), not_bodies, lexicon)
         out.extend(found)
-    bodies = {(m.sentence, m.start, m.end) for m in out if m.facts.source == "list"}
+    bodies = {(m.sentence, m.start, m.end) for m in out if m.facts.source in {"list", "cue", "kind"}}
     kept = [p for p in people if not any(si == p.sentence and a < p.end and p.start < b for si, a, b in bodies)]
     return out, kept
 
@@ -526,7 +527,7 @@ def _named_by_kind(si, s: Sentence, mentions: list[Mention], heads: _Heads) -> l
     for m in heads.body_kind.finditer(s.text):
         run = NAME_RUN.match(s.text, m.end())
         if run and _may_be_body(s, run, found, heads):
-            found.append(_run_mention(si, s, run))
+            found.append(_run_mention(si, s, run, "kind"))
     return sorted(found, key=lambda x: (x.start, -x.end)) if len(found) > len(mentions) else mentions
 
 
@@ -551,12 +552,12 @@ def _list_members(si, s: Sentence, mentions: list[Mention], heads: _Heads, peopl
             a, b = s.start + r.start(), s.start + r.end()
             if any(m.char_start < b and a < m.char_end for m in added):
                 continue
+            cued = bool(heads.body_cue.search(s.text, 0, r.start()))
             beside = any(LIST_SEPARATOR.match(s.text[b - s.start:m.char_start - s.start]) for m in actors
                          if m.char_start >= b) or \
-                any(LIST_SEPARATOR.match(s.text[m.char_end - s.start:a - s.start]) for m in actors if m.char_end <= a) \
-                or bool(heads.body_cue.search(s.text, 0, r.start()))
-            if beside:
-                added.append(_run_mention(si, s, r))
+                any(LIST_SEPARATOR.match(s.text[m.char_end - s.start:a - s.start]) for m in actors if m.char_end <= a)
+            if beside or cued:
+                added.append(_run_mention(si, s, r, "cue" if cued else "list"))
                 changed = True
     return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
 
@@ -573,7 +574,9 @@ def _may_be_body(s: Sentence, r: re.Match, found: list[Mention], heads: _Heads) 
                 normalise(words[0]) in NOT_BODY_FIRST_WORDS or normalise(r.group()) in NOT_BODY_FIRST_WORDS)
 
 
-def _run_mention(si, s: Sentence, r: re.Match) -> Mention:
+def _run_mention(si, s: Sentence, r: re.Match, source: str) -> Mention:
+    """The organisation a run of capitalised words names; `source` says how it was found: "list"
+    (beside known actors), "cue" (after a cue only bodies follow), "kind" (after the kind of body)."""
     name = re.sub(r"\s+\([^)]*\)$", "", r.group())
     a = next(k for k, t in enumerate(s.tokens) if t.start - s.start >= r.start())
     b = a
@@ -581,7 +584,7 @@ def _run_mention(si, s: Sentence, r: re.Match) -> Mention:
         b += 1
     key = "pattern:" + normalise(name)
     return _org_mention(si, s, a, b, None, key, "other", None,
-                        facts=MentionFacts(key=key, kind="other", name=name, source="list"))
+                        facts=MentionFacts(key=key, kind="other", name=name, source=source))
 
 
 def _mark_as_members(mentions: list[Mention], toks, heads: _Heads) -> None:

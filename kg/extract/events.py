@@ -449,6 +449,8 @@ def _after_cue(s: Sentence, m: re.Match, cue: str, role: str, actors: list[Menti
 
 # "The RSO, with support from Canada, delivered": the verb's subject stands before the supporter
 SUPPORTER_ASIDE = re.compile(r",\s*(?:" + phrase_pattern(WORDS["supporter_cues"]) + r")\s+[^,;]{2,80},\s*$", re.I)
+COLON_AFTER = re.compile(r"\s*:\s*\S")
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|n['’]t|unable\s+to|failed\s+to)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.I)
 HELD_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which|for)\b")
 RAN_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which)\b")
 
@@ -457,6 +459,10 @@ def _before_cue(s: Sentence, m: re.Match, cue: str, role: str, actors: list[Ment
                 r: _SentenceRoles):
     """(role, actors) of the list before a verb cue ("A and B co-hosted"), with the partners named
     around it; None for a participle after a comma that names no one ("…, held over 26-27 July")."""
+    if COLON_AFTER.match(s.text[m.end():]):  # "Fifteen countries sent representatives: A, B and C"
+        return role, _list_after(s, s.start + m.end() + s.text[m.end():].index(":") + 1, actors)
+    if NEGATED_BEFORE.search(s.text[:m.start()]):  # "Thailand and the UAE could not attend"
+        return None
     supporter = SUPPORTER_ASIDE.search(s.text[:m.start()])
     found = _list_before(s, s.start + (supporter.start() if supporter else m.start()), actors)
     person = found and role != "organiser" and PERSON_OF.search(s.text[:found[0].char_start - s.start])
@@ -561,7 +567,8 @@ def _attendance_lists(s: Sentence, actors: list[Mention], organisers: list[Menti
                       participants: list[Mention], cues: _Cues) -> list[Mention]:
     """In a sentence that speaks of attendance, a list of two or more actors that no cue gave a role,
     and that holds no organiser, took part, whatever the word order."""
-    if not cues.attendance.search(s.text):
+    found = cues.attendance.search(s.text)
+    if not found or NEGATED_BEFORE.search(s.text[:found.start()]):  # "A and B could not attend"
         return []
     assigned = {id(m) for m in organisers} | {id(m) for m in participants}
     out: list[Mention] = []

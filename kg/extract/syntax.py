@@ -11,7 +11,8 @@ __all__ = ["ParsedToken", "ParsedSentence"]
 @dataclass(frozen=True)
 class ParsedToken:
     """One token of the parse: offsets into the article body, lemma, coarse part of speech,
-    dependency label and the index of its head within the sentence (its own index at the root)."""
+    dependency label, the index of its head within the sentence (its own index at the root) and
+    the statistical recogniser's entity label ("PERSON", "ORG", "GPE", …; "" outside any name)."""
 
     start: int
     end: int
@@ -20,6 +21,7 @@ class ParsedToken:
     pos: str
     dep: str
     head: int
+    ent: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,8 @@ class ParsedSentence:
             if self.tokens[i].head not in inside or self.tokens[i].head == i:
                 return i
         return inside[-1] if inside else None
+
+    def entity_of(self, start: int, end: int) -> str:
+        """The recogniser's label of the span [start, end): its head token's, or "" for none."""
+        i = self.head_of(start, end)
+        return self.tokens[i].ent if i is not None else ""

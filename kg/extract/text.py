@@ -14,6 +14,9 @@ __all__ = ["Token", "Sentence", "split_sentences", "tokenize", "norm_token", "ph
 TOKEN = re.compile(r"[^\W_]+(?:[-‐–][^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
 ABBREVIATIONS = frozenset(WORDS["abbreviations"])
 BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+BYLINE = re.compile(r"^[*_\s]*(?:" + "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in WORDS["byline_cues"]),
+                                                      key=len, reverse=True)) + r")\b\s*:?\s*(?P<rest>.+)$", re.I)
+BYLINE_WORDS = frozenset(WORDS["byline_name_words"])
 
 
 class Token(NamedTuple):
@@ -76,6 +79,10 @@ def split_sentences(text: str) -> list[Sentence]:
     for number, para in enumerate(re.split(r"\n\s*\n", text)):
         start = text.index(para, pos) if para else pos
         pos = start + len(para)
+        if is_byline(para):
+            stripped = para.rstrip()
+            out.append(Sentence(stripped, start, start + len(stripped), number, ()))  # furniture: no tokens
+            continue
         cut = 0
         for m in BOUNDARY.finditer(para):
             if para[m.start()] == "." and _is_abbreviation(para, m.start()):
@@ -86,6 +93,25 @@ def split_sentences(text: str) -> list[Sentence]:
         if para[cut:].strip():
             out.extend(_sentences(para[cut:], start + cut, number))
     return [s for s in out if s.text.strip()]
+
+
+def is_byline(paragraph: str) -> bool:
+    """A one-line credit: a byline cue, then names, commas, bars and the small words of names.
+
+    >>> is_byline("By Staff Reporter | 23 July 2019"), is_byline("*By Jane Roe and Ali bin Abu*")
+    (True, True)
+    >>> is_byline("Editor: News Desk")
+    True
+    >>> is_byline("By 2025, the RSO had trained 300 officers."), is_byline("By the end of the week, delegates left.")
+    (False, False)
+    """
+    if "\n" in paragraph.strip() or len(paragraph) > 200:
+        return False
+    m = BYLINE.match(re.split(r"\s[|•·]\s", paragraph.strip())[0])  # "By Staff Reporter | 23 July 2019"
+    if m is None:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w.'’-]*|\d+", m.group("rest"))]
+    return bool(words) and all(w[:1].isupper() or w.lower() in BYLINE_WORDS for w in words)
 
 
 MAX_SENTENCE = 1500  # characters: longer "sentences" (lists without full stops, pasted tables) are cut
