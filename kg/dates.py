@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateSpan", "find_dates", "find_nth_days", "find_weekdays"]
+__all__ = ["DateSpan", "find_dates", "find_nth_days", "find_weekdays", "find_relative_days"]
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], start=1)}
@@ -118,6 +118,31 @@ def find_weekdays(text: str, published: date, offset: int = 0) -> list[DateSpan]
         else:
             day = published - timedelta(days=(published.weekday() - target) % 7)
         out.append(DateSpan(day.isoformat(), day.isoformat(), m.start() + offset, m.end() + offset))
+    return out
+
+
+RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|this morning|this afternoon|this evening|tonight)\b(?!['’]s)", re.I)
+SHIFT = {"yesterday": -1, "tomorrow": 1}
+LENGTH = re.compile(r"\b(two|three|four|five|2|3|4|5)[- ]day\b", re.I)
+
+
+def find_relative_days(text: str, published: date, offset: int = 0) -> list[DateSpan]:
+    """Days a news report names from its own date ("opened today", "met yesterday"); a "two-day"
+    meeting named in the sentence runs on from that day.
+
+    >>> [(d.start, d.end) for d in find_relative_days("IOM today opened a two-day workshop.", date(2012, 1, 12))]
+    [('2012-01-12', '2012-01-13')]
+    >>> find_relative_days("Today's challenges differ.", date(2012, 1, 12))
+    []
+    """
+    out = []
+    length = LENGTH.search(text)
+    days = 1 if length is None else (NUMBERS.index(length.group(1).lower()) + 1 if length.group(1).isalpha()
+                                     else int(length.group(1)))
+    for m in RELATIVE.finditer(text):
+        day = published + timedelta(days=SHIFT.get(m.group(1).lower(), 0))
+        out.append(DateSpan(day.isoformat(), (day + timedelta(days=days - 1)).isoformat(),
+                            m.start() + offset, m.end() + offset))
     return out
 
 

@@ -679,3 +679,9 @@ def test_extract_negated_attendance_is_no_participation():
     x = extract_article(article("Officials met in Colombo on 3 April 2018 for a roundtable on irregular migration "
                                 "hosted by Sri Lanka. Nepal and Bhutan were unable to attend."), models=None)
     assert (x.events[0].organisers, x.events[0].participants) == (("Sri Lanka",), ())
+
+
+def test_extract_today_in_a_report_is_its_publication_day():
+    x = extract_article(article("The Government of Malaysia and IOM today opened a two-day workshop on victim "
+                                "protection in Kuala Lumpur.", date="2012-01-12"))
+    assert [(e.start, e.end) for e in x.events] == [("2012-01-12", "2012-01-13")]

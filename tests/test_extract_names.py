@@ -92,3 +92,18 @@ def test_extract_names_relative_clauses_give_a_role_at_each_body():
             "Island Safety Foundation, spoke on 3 May 2024.")
     assert roles(text) == {"Ana Lee": [("Founder and Chair", "Pacific Screening Network"),
                                        ("Co-Founder", "Island Safety Foundation")]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indonesian Foreign Minister Retno L.P. Marsudi closed the session.", "Retno L.P. Marsudi"),
+    ("Sri Lanka's delegate M. G. V. Kariyawasam spoke on returns.", "M. G. V. Kariyawasam"),
+    ("Undersecretary Ma. Hellen B. De La Vega welcomed the guests.", "Ma. Hellen B. De La Vega"),
+    ("The Honourable YB Dato' Lee Chee Leong declared the workshop open.", "Lee Chee Leong"),
+])
+def test_extract_names_initials_short_given_names_and_particles_stay_in_the_name(text, expected):
+    assert [p.name for p in extract_article(article(text)).people] == [expected]
+
+
+def test_extract_names_town_word_after_a_title_is_part_of_the_name():
+    x = extract_article(article("Senior Minister of State Sim Ann spoke for Singapore."))
+    assert ([p.name for p in x.people], [p.name for p in x.places]) == (["Sim Ann"], [])

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from ..lexicon import Lexicon, normalise
 from ..model import Article
-from ..dates import find_dates, find_nth_days, find_weekdays
+from ..dates import find_dates, find_nth_days, find_relative_days, find_weekdays
 from ..layout import dateline_end
 from .entities import Mention
 from .frame import DocumentFrame
@@ -619,15 +619,15 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
 def _sentence_dates(si: int, s: Sentence, year: int | None, published: date | None,
                     span: tuple[date, date] | None) -> list:
     """The dates a sentence gives: day-precise forms, else a day counted within the span talked
-    about ("on the second day"), else weekdays against publication ("began … on Monday");
-    a dateline's date is the report's, not an event's."""
+    about ("on the second day"), else weekdays or days named from publication ("began … on Monday",
+    "opened today"); a dateline's date is the report's, not an event's."""
     spans = find_dates(s.text, year, offset=s.start)
     if si == 0 and (line_end := dateline_end(s.text)):
         spans = [d for d in spans if d.char_start - s.start >= line_end]
     if not spans and span:
         spans = find_nth_days(s.text, span[0], span[1], offset=s.start)
     if not spans and published:
-        spans = find_weekdays(s.text, published, offset=s.start)
+        spans = find_weekdays(s.text, published, offset=s.start) or find_relative_days(s.text, published, s.start)
     return spans
 
 

@@ -181,8 +181,8 @@ def _name_run(toks, i, taken, pats, max_tokens=6, through_places=False) -> int:
     """End of a run of name tokens starting at i (i when none); `through_places` also takes
     one-word place names after the first word (the caller marks them `in_person`)."""
     j = i
-    while j < len(toks) and j - i < max_tokens and (taken[j] is None or (through_places and _in_name_place(taken, j, i))) \
-            and _is_name_token(toks[j], pats.particles):
+    while j < len(toks) and _words(toks, i, j, pats.particles) < max_tokens and \
+            (taken[j] is None or (through_places and _in_name_place(taken, j, i))) and _is_name_token(toks[j], pats.particles):
         if toks[j].norm in pats.particles:
             k = j
             while k < len(toks) and toks[k].norm in pats.particles:  # "van der Berg"
@@ -192,8 +192,8 @@ def _name_run(toks, i, taken, pats, max_tokens=6, through_places=False) -> int:
             j = k
             continue
         j += 1
-        # middle initials: "Retno L.P. Marsudi", "John A. Smith"
-        if len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() and j + 1 < len(toks) \
+        # middle initials and short given names: "Retno L.P. Marsudi", "John A. Smith", "Ma. Hellen B. De La Vega"
+        if _initial(toks[j - 1]) and j + 1 < len(toks) \
                 and toks[j].text == "." and taken[j + 1] is None and _is_name_token(toks[j + 1], pats.particles):
             j += 1
             continue
@@ -203,6 +203,20 @@ def _name_run(toks, i, taken, pats, max_tokens=6, through_places=False) -> int:
     while j > i and toks[j - 1].norm in pats.particles:
         j -= 1
     return j
+
+
+NAME_ABBREVIATIONS = frozenset(WORDS["name_abbreviations"])
+
+
+def _initial(t) -> bool:
+    """An initial or a given name written short, before its full stop ("L", "Ma", "Mohd")."""
+    return (len(t.text) == 1 and t.text.isupper()) or (t.text[:1].isupper() and t.norm in NAME_ABBREVIATIONS)
+
+
+def _words(toks, i: int, j: int, particles) -> int:
+    """Words among tokens i..j, full stops and particles aside ("Retno L.P. Marsudi" is three words,
+    "Ma. Hellen B. De La Vega" four)."""
+    return sum(1 for t in toks[i:j] if t.text not in {".", "'", "’"} and t.norm not in particles)
 
 
 def _token_at(toks, char) -> int | None:
@@ -302,6 +316,8 @@ class _PeopleReader:
             return None
         if i > 0 and (_is_name_token(toks[i - 1], pats.particles) and taken[i - 1] is None and (i - 1) not in self.used):
             return None  # not the start of a run
+        if i > 1 and toks[i - 1].text == "." and _initial(toks[i - 2]):
+            return None  # "Retno L.P. Marsudi": the run starts before the initials
         if toks[i].norm in SENTENCE_START_WORDS or toks[i].norm in pats.title_first:
             return None
         end = _name_run(toks, i, taken, pats, max_tokens=4)
@@ -320,13 +336,18 @@ class _PeopleReader:
             title_end = _before_brackets(toks, i)
             if title_end == 0 or toks[title_end - 1].norm not in pats.title_heads | pats.descriptive_titles:
                 continue
-            end = _name_run(toks, i, taken, pats, max_tokens=4)
+            end = _name_run(toks, i, taken, pats, max_tokens=4, through_places=True)
             if end - i < 2 or _looks_like_title(toks, i, end, pats):
                 continue
+            for j in range(i + 1, end):  # "Minister Sim Ann": a name word that is also a town's name
+                if _in_name_place(taken, j, i):
+                    taken[j].facts.in_person = True
+                    taken[j] = None
             a = title_end - 1
-            while a > 0 and (toks[a - 1].text[:1].isupper() or taken[a - 1] is not None) and \
-                    toks[a - 1].norm not in SENTENCE_START_WORDS:
-                a -= 1
+            while a > 0 and (((toks[a - 1].text[:1].isupper() or taken[a - 1] is not None) and
+                              toks[a - 1].norm not in SENTENCE_START_WORDS) or
+                             (toks[a - 1].norm in {"of", "for"} and a > 1 and toks[a - 2].text[:1].isupper())):
+                a -= 1  # "Senior Minister of State Sim Ann"
             org = next((m for m in ents if m.kind == "org" and a <= m.start and m.end <= i), None)
             title_text = s.text[toks[a].start - s.start:toks[i - 1].end - s.start] if a < i else None
             if org is not None and title_text:
