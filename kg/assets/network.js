@@ -29,7 +29,7 @@
     var positions = network.getPositions(), boxes = [], want = {}, tried = 0;
     // the most central nodes first; the pool widens with the square of the zoom past the first view
     var order = focus ? byRank.filter(function (id) { return focus[id]; })
-      : byRank.slice(0, Math.ceil(Math.max(60, byRank.length / 10) * Math.pow(scale / (firstScale || scale), 2)));
+      : byRank.slice(0, Math.ceil(Math.max(120, byRank.length / 5) * Math.pow(scale / (firstScale || scale), 2)));
     for (var i = 0; i < order.length && tried < MAX_TRIED && boxes.length < MAX_LABELS; i++) {
       var n = byId[order[i]];
       if (nodes.get(n.id).hidden) continue;
