@@ -97,7 +97,13 @@ WEEKDAY = re.compile(r"\b(?:on|last|this|from)\s+(Monday|Tuesday|Wednesday|Thurs
 
 # the sentence speaks of what is to come: its weekday lies after publication
 FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|slated)\s+to|(?:is|are)\s+to\s+be|"
-                    r"(?:is|are)\s+to\s+\w+|upcoming|next)\b", re.I)
+                    r"(?:is|are)\s+to\s+\w+|upcoming|next|"
+                    r"(?:ends|opens|begins|starts|closes|concludes|resumes|continues)\s+(?:on\s+)?"
+                    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)
+WEEKDAY_RANGE = re.compile(r"\b(?:from\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+                           r"(?:to|until|till|through|and)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# a verb of ending before the day: a meeting of several days ended on it ("wrapped up a three-day meeting on Thursday")
+ENDING = re.compile(r"\b(?:ended|closed|concluded|wrapped\s+up|ends|closes|concludes|wraps\s+up)\b", re.I)
 
 
 def find_weekdays(text: str, published: date, offset: int = 0) -> list[DateSpan]:
@@ -108,17 +114,44 @@ def find_weekdays(text: str, published: date, offset: int = 0) -> list[DateSpan]
     ['2024-08-12']
     >>> [d.start for d in find_weekdays("Ministers are scheduled to open it on Monday.", date(2024, 8, 14))]
     ['2024-08-19']
+    >>> [(d.start, d.end) for d in find_weekdays("Experts met from Tuesday to Thursday.", date(2024, 12, 5))]
+    [('2024-12-03', '2024-12-05')]
+    >>> [(d.start, d.end) for d in find_weekdays("They wrapped up a three-day meeting on Thursday.", date(2024, 12, 5))]
+    [('2024-12-03', '2024-12-05')]
+    >>> [d.start for d in find_weekdays("The conference ends on Thursday.", date(2002, 2, 27))]
+    ['2002-02-28']
     """
     out = []
     ahead = bool(FUTURE.search(text))
-    for m in WEEKDAY.finditer(text):
-        target = WEEKDAYS.index(m.group(1).lower())
+
+    def day_of(name: str) -> date:
+        target = WEEKDAYS.index(name.lower())
         if ahead:
-            day = published + timedelta(days=(target - published.weekday()) % 7)  # the day itself if it is today
-        else:
-            day = published - timedelta(days=(published.weekday() - target) % 7)
-        out.append(DateSpan(day.isoformat(), day.isoformat(), m.start() + offset, m.end() + offset))
+            return published + timedelta(days=(target - published.weekday()) % 7)  # the day itself if it is today
+        return published - timedelta(days=(published.weekday() - target) % 7)
+
+    for m in WEEKDAY_RANGE.finditer(text):  # "from Tuesday to Thursday", "Monday to Tuesday"
+        first, last = day_of(m.group(1)), day_of(m.group(2))
+        if ahead and last < first:
+            last += timedelta(days=7)
+        elif not ahead and first > last:
+            first -= timedelta(days=7)
+        return [DateSpan(first.isoformat(), last.isoformat(), m.start() + offset, m.end() + offset)]
+    for m in WEEKDAY.finditer(text):
+        day = day_of(m.group(1))
+        out.append(_with_length(text, m, day, offset))
     return out
+
+
+def _with_length(text: str, m: re.Match, day: date, offset: int) -> DateSpan:
+    """The day, or the meeting of several days the sentence names around it: one that ended on it
+    ("wrapped up a three-day meeting on Thursday") or began on it ("opened a two-day workshop today")."""
+    length = LENGTH.search(text)
+    days = 0 if length is None else (NUMBERS.index(length.group(1).lower()) if length.group(1).isalpha()
+                                     else int(length.group(1)) - 1)
+    if days and ENDING.search(text, 0, m.start()):
+        return DateSpan((day - timedelta(days=days)).isoformat(), day.isoformat(), m.start() + offset, m.end() + offset)
+    return DateSpan(day.isoformat(), (day + timedelta(days=days)).isoformat(), m.start() + offset, m.end() + offset)
 
 
 RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|this morning|this afternoon|this evening|tonight)\b(?!['’]s)", re.I)
@@ -135,15 +168,8 @@ def find_relative_days(text: str, published: date, offset: int = 0) -> list[Date
     >>> find_relative_days("Today's challenges differ.", date(2012, 1, 12))
     []
     """
-    out = []
-    length = LENGTH.search(text)
-    days = 1 if length is None else (NUMBERS.index(length.group(1).lower()) + 1 if length.group(1).isalpha()
-                                     else int(length.group(1)))
-    for m in RELATIVE.finditer(text):
-        day = published + timedelta(days=SHIFT.get(m.group(1).lower(), 0))
-        out.append(DateSpan(day.isoformat(), (day + timedelta(days=days - 1)).isoformat(),
-                            m.start() + offset, m.end() + offset))
-    return out
+    return [_with_length(text, m, published + timedelta(days=SHIFT.get(m.group(1).lower(), 0)), offset)
+            for m in RELATIVE.finditer(text)]
 
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"]

@@ -685,3 +685,15 @@ def test_extract_today_in_a_report_is_its_publication_day():
     x = extract_article(article("The Government of Malaysia and IOM today opened a two-day workshop on victim "
                                 "protection in Kuala Lumpur.", date="2012-01-12"))
     assert [(e.start, e.end) for e in x.events] == [("2012-01-12", "2012-01-13")]
+
+
+def test_extract_report_days_statement_days_and_an_end_day_make_one_event():
+    x = extract_article(article("Ministers gathered in Nusa Dua today for two days of talks on people smuggling. "
+                                "Foreign Minister Alexander Downer told reporters on Tuesday the conference would "
+                                "single no one out. The conference ends on Thursday.", date="2002-02-27"))
+    assert [(e.start, e.end) for e in x.events] == [("2002-02-27", "2002-02-28")]
+
+
+def test_extract_meeting_of_several_days_that_ended_on_a_weekday():
+    x = extract_article(article("Experts wrapped up a three-day meeting in Phnom Penh on Thursday.", date="2024-12-05"))
+    assert [(e.start, e.end) for e in x.events] == [("2024-12-03", "2024-12-05")]

@@ -298,7 +298,8 @@ def _subject_is_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
 
 
 CLAUSE_START = re.compile(r"(?:^|[—–:]\s*|\s-\s*)$")  # a sentence, or a dateline's text, begins here
-UNTIL = re.compile(r"\b(?:until|till|through|to)\s+$", re.I)
+UNTIL = re.compile(r"\b(?:until|till|through|to|(?:ends|closes|concludes|wraps\s+up)(?:\s+on)?)\s+$", re.I)
+SPOKEN_ON = re.compile(r"\b(?:said|says|told|tells)(?:\s+(?!on\b|at\b|in\b)[\w'’]+){0,2}\s+$", re.I)
 EVENT_PRONOUN = re.compile(r"\b(?:it|which|that|this|these|they|each|all|both)\s*$", re.I)
 
 
@@ -649,6 +650,8 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
     span = (date.fromisoformat(frame.start), date.fromisoformat(frame.end or frame.start)) if frame.start else None
     for si, s in enumerate(sentences):
         for d in _sentence_dates(si, s, article.year, published, span):
+            if SPOKEN_ON.search(s.text[:d.char_start - s.start]):
+                continue  # "told reporters on Tuesday": the day of a statement, not of an event
             if events and UNTIL.search(s.text[:d.char_start - s.start]) and d.start == d.end:
                 _extend_to(events[-1], d.end, si)  # "the course, which runs until 16 August"
                 continue
@@ -963,6 +966,8 @@ def _undated_subject_event(article: Article, sentences: list[Sentence], cues: _C
             name = _event_name(sentences[best], cues, title) if sentences else title
         if len(set(normalise(name).split()) - cues.generic_name_words) < 2:
             name = title
+        if title_kind in {None, "other"}:  # "Regional talks on X": the body's activity word says more
+            title_kind = _kind_near(sentences[best], sentences[best].start, cues) if sentences else title_kind
         return EventRecord(name, title_kind or "meeting", None, None, [best], best)
     verb = cues.headline_verb.search(title)
     if not verb:

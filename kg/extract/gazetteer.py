@@ -10,8 +10,9 @@ from typing import Any
 import re
 from dataclasses import dataclass
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, normalise
 from .text import Token, tokenize
+from .words import WORDS
 
 __all__ = ["Gazetteer", "Match"]
 
@@ -111,7 +112,10 @@ def build_gazetteer(lexicon: Lexicon) -> Gazetteer:
             gaz.add(form, "state", s)
         for d in s.demonyms:
             gaz.add(d, "demonym", s)
+    series = {normalise(n) for n in WORDS["meeting_series"]}
     for o in lexicon.organisations:
+        if normalise(o.name) in series:
+            continue  # "the Bali Process Ministerial Conference": a meeting the articles report, not an actor
         for form in o.forms:
             gaz.add(form, "org", o)
             # "UN Refugee Agency" is also written "United Nations Refugee Agency"
