@@ -289,17 +289,14 @@ INTRO_REACH = 12  # sentences back to the line a list hangs from
 
 
 def _context_features(analysis: Analysis, si: int, classes: WordClasses) -> list[str]:
-    """The role words of a mention's sentence, and of the line its list hangs from ("The following attended
-    as observers:" then a line per body), whatever the parse made of a long list."""
-    out: list[str] = []
+    """The role words of the line a mention's list hangs from ("The following attended as observers:"
+    then a line per body), whatever the parse made of the list."""
     for back in range(si - 1, max(-1, si - INTRO_REACH), -1):
-        text = analysis.sentences[back].text.rstrip()
-        if text.endswith(":"):
-            out += ["intro=" + c for c in classes.in_text(analysis.sentences[back].tokens)]
+        if analysis.sentences[back].text.rstrip().endswith(":"):
+            return ["intro=" + c for c in sorted(classes.in_text(analysis.sentences[back].tokens))]
+        if _section(analysis, back) != "list":
             break
-        if not _section(analysis, back) == "list":
-            break
-    return out
+    return []
 
 
 def _nesting_features(ms: list[Mention], places: list[Mention]) -> set[str]:
