@@ -7,6 +7,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -52,14 +53,19 @@ def running_server(store_dir, **options):
             proc.wait(10)
 
 
+def stored(tmp_path_factory, name: str, paths) -> Path:
+    """A store on disk holding the articles at `paths`, closed so that a server can take it."""
+    store_dir = tmp_path_factory.mktemp(name) / "store"
+    store = GraphStore.on_disk(store_dir)
+    ingest(paths, store)
+    del store
+    return store_dir
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A read-only server on a copy of the built corpus store (shared: no test changes it)."""
-    store_dir = tmp_path_factory.mktemp("served") / "store"
-    store = GraphStore.on_disk(store_dir)
-    ingest([ARTICLES], store)
-    del store
-    yield from running_server(store_dir)
+    yield from running_server(stored(tmp_path_factory, "served", [ARTICLES]))
 
 
 
@@ -290,11 +296,7 @@ class Served:
 def small_store(tmp_path_factory):
     """A store of one article (read it, do not change it)."""
     from .conftest import SEED
-    store_dir = tmp_path_factory.mktemp("small") / "store"
-    store = GraphStore.on_disk(store_dir)
-    ingest([SEED], store)
-    del store
-    return store_dir
+    return stored(tmp_path_factory, "small", [SEED])
 
 
 def served(store_dir, tmp_path_factory, *options, token=None):
