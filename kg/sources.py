@@ -469,16 +469,44 @@ NEVER_BODY = ("script", "style", "noscript", "nav", "footer", "aside", "form", "
               "menu", "dialog")
 
 
+LAYOUT_BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def _unwrap_layout_tables(doc) -> None:
+    """Tables that lay out a page (a cell holding paragraphs, lists or headings) become plain
+    blocks, so their text reads as prose and lists; a table of data (cells of text) stays one.
+
+    >>> doc = lxml.html.fromstring("<div><table><tr><td><p>a</p><ul><li>b</li></ul></td></tr></table>"
+    ...                            "<table><tr><td>x</td><td>y</td></tr></table></div>")
+    >>> _unwrap_layout_tables(doc)
+    >>> [el.tag for el in doc.iter()].count("table")
+    1
+    """
+    for table in reversed(list(doc.iter("table"))):  # inner tables first
+        own = [el for el in table.iter(*TABLE_PARTS) if el is table or (el.tag != "table" and _table_of(el) is table)]
+        cells = [el for el in own if el.tag in {"td", "th"}]
+        if any(d.tag in LAYOUT_BLOCKS and _table_of(d) is table for c in cells for d in c.iterdescendants()
+               if isinstance(d.tag, str)):
+            for el in own:
+                el.tag = "div"
+
+
+def _table_of(el):
+    return next(el.iterancestors("table"), None)
+
+
 def _main_text(doc) -> tuple[list[str], object]:
     """The article's paragraphs and metadata by trafilatura (a maintained main-text extractor,
-    evaluated across many sites), given the page without the elements that are never the body;
-    list items lose their bullet."""
+    evaluated across many sites), given the page without the elements that are never the body
+    and with its layout tables unwrapped; list items lose their bullet."""
     doc = copy.deepcopy(doc)
     for el in list(doc.iter(*NEVER_BODY)):
         if el.getparent() is not None:
             el.drop_tree()
+    _unwrap_layout_tables(doc)
     found = trafilatura.bare_extraction(doc, with_metadata=True, include_comments=False,
-                                        include_tables=True, deduplicate=False)
+                                        include_tables=True, deduplicate=False, favor_recall=True)
     body = (getattr(found, "text", None) if found is not None else None) or ""
     return [re.sub(r"^\s*[-*•]\s+", "", line) for line in body.split("\n")], found
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .errors import KgError
 from .evaluate import entity_resolvers, match_events
+from .extract.affiliations import affiliation_candidates
 from .extract.candidates import entity_candidates, place_candidates, role_candidates
 from .extract.decisions import DECISIONS, ENTITY_DECISIONS, DecisionModels, LinearModel, decide
 from .extract.document import Analysis
@@ -35,6 +36,7 @@ __all__ = ["Examples", "label_examples", "fit_models", "models_json", "corpus_ha
            "sigmoid_inverse"]
 
 
+CONSTANT_WHEN_UNIFORM = frozenset({*ENTITY_DECISIONS.values(), "affiliation"})
 NAME_STOPWORDS = frozenset({"the", "of", "for", "and", "in", "on", "at"})
 
 
@@ -45,6 +47,7 @@ class TrainSettings:
     min_count: int = 2        # a feature must occur in this many candidates
     entity_c: float = 0.5     # ... and of the person, organisation and place-name models
     rule_scale: float = 10.0  # the value of a rules' cue feature in the role models (a weaker penalty)
+    affiliation_c: float = 0.5  # ... and of the affiliation model
     seed: int = 0
 
     def scale(self, decision: str, feature: str) -> float:
@@ -54,6 +57,8 @@ class TrainSettings:
     def strength(self, decision: str) -> float:
         if decision in ENTITY_DECISIONS.values():
             return self.entity_c
+        if decision == "affiliation":
+            return self.affiliation_c
         return self.place_c if decision == "place" else self.c
 
 
@@ -76,7 +81,7 @@ def label_examples(analysis: Analysis, gold: dict) -> Examples:
     actor_pred, actor_gold = entity_resolvers((gold.get("states") or []) + (gold.get("organisations") or []),
                                               (pred.get("states") or []) + (pred.get("organisations") or []))
     place_pred, place_gold = entity_resolvers(gold.get("places") or [], pred.get("places") or [])
-    person_pred, _ = entity_resolvers(gold.get("people") or [], pred.get("people") or [])
+    person_pred, person_gold = entity_resolvers(gold.get("people") or [], pred.get("people") or [])
     reg = analysis.registry
     out = Examples()
     gold_words = {kind: [set(normalise(n).split()) for e in gold.get(field) or [] for n in [e["name"], *(e.get("aliases") or [])]]
@@ -93,6 +98,11 @@ def label_examples(analysis: Analysis, gold: dict) -> Examples:
         for decision, fld in (("organiser", "organisers"), ("participant", "participants")):
             wanted = {actor_gold(n) for n in g_ev[gi].get(fld) or []}
             out.rows[decision].append((c.features, int(actor is not None and actor in wanted)))
+    gold_bodies = {(person_gold(p["name"]), actor_gold(r["organisation"])) for p in gold.get("people") or []
+                   for r in p.get("roles") or [] if r.get("organisation")}
+    for ac in affiliation_candidates(analysis):
+        pair = (person_pred(reg.persons[ac.person].name), actor_pred(ac.organisation))
+        out.rows["affiliation"].append((ac.features, int(None not in pair and pair in gold_bodies)))
     for pc in place_candidates(analysis):
         gi = ev_map.get(pc.event)
         if gi is None:
@@ -139,9 +149,10 @@ def fit_models(examples: Iterable[Examples], settings: TrainSettings = TrainSett
         scales = np.array([settings.scale(decision, f) for f in vocab])
         rows = [r for ex in examples for r in ex.rows[decision]]
         labels = np.array([y for _, y in rows])
-        if len(set(labels.tolist())) < 2 and decision in ENTITY_DECISIONS.values():
-            # every proposed name of this kind was right (or there was none): keep them all
-            models[decision] = LinearModel(4.0 if not len(labels) or labels[0] else -4.0, {})
+        if len(set(labels.tolist())) < 2 and decision in CONSTANT_WHEN_UNIFORM:
+            # every proposed name of this kind was right, or every extra body wrong (or there was none)
+            accept = bool(labels[0]) if len(labels) else decision in ENTITY_DECISIONS.values()
+            models[decision] = LinearModel(4.0 if accept else -4.0, {})
             continue
         if len(set(labels.tolist())) < 2:
             raise KgError(f"no training data for the {decision} decision: the gold corpus gives "
@@ -167,6 +178,7 @@ def models_json(models: DecisionModels, vocab: Sequence[str], settings: TrainSet
         "corpus_sha256": models.corpus_sha256,
         "articles": models.articles,
         "settings": {"c": settings.c, "place_c": settings.place_c, "entity_c": settings.entity_c,
+                     "affiliation_c": settings.affiliation_c,
                      "min_count": settings.min_count, "rule_scale": settings.rule_scale,
                      "seed": settings.seed,
                      "learner": "scikit-learn LogisticRegression (liblinear, L2)"},

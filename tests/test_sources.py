@@ -190,3 +190,22 @@ def test_sources_date_from_the_file_name_when_the_page_gives_none(tmp_path):
                  encoding="utf-8")
     a = read_article(f)
     assert (a.date, "publication date taken from the file name" in a.notes) == ("2019-08-14", True)
+
+
+LAYOUT_PAGE = ("<html><head><title>Bureau news</title></head><body><table width='800'><tr><td class='menu'>"
+               "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></td>"
+               "<td class='content'><h2>Senior officials meet in Bangkok</h2><p>Senior officials met in Bangkok on "
+               "4 June 2003 to review the work of the two expert groups and agree on next steps.</p>"
+               "<p>Those attending were:</p><ul><li>Mr Tom Reed of the Department of Foreign Affairs;</li>"
+               "<li>Ms Ana Cruz of the Immigration Bureau.</li></ul>"
+               "<p>Observers:</p><table><tr><th>Country</th><th>Delegate</th></tr><tr><td>Fiji</td><td>Mr Sam Vula"
+               "</td></tr><tr><td>Samoa</td><td>Ms Lena Tui</td></tr></table></td></tr></table></body></html>")
+
+
+def test_sources_html_layout_table_reads_as_prose_and_lists(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(LAYOUT_PAGE, encoding="utf-8")
+    lines = [line for line in read_article(page).text.split("\n") if line]
+    assert lines[2:] == ["Those attending were:", "Mr Tom Reed of the Department of Foreign Affairs;",
+                         "Ms Ana Cruz of the Immigration Bureau.", "Observers:", "| Country | Delegate |", "|---|---|",
+                         "| Fiji | Mr Sam Vula |", "| Samoa | Ms Lena Tui |"]

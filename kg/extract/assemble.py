@@ -137,6 +137,16 @@ class Registry:
                        for k, r in self.persons.items() if k not in persons}
         return out
 
+    def with_bodies(self, bodies: dict[str, dict[str, int]]) -> "Registry":
+        """A copy where each person also works for the bodies given ({person key: {body: evidence sentence}})."""
+        out = Registry(self.lexicon)
+        out.states, out.orgs, out.places, out.key_of = self.states, self.orgs, self.places, self.key_of
+        for key, r in self.persons.items():
+            added: list[tuple[str | None, str | None, int]] = [
+                (None, o, si) for o, si in bodies.get(key, {}).items() if o not in {x[1] for x in r.roles}]
+            out.persons[key] = _PersonRecord(r.name, r.honorific, r.roles + added, r.sentences)
+        return out
+
     def actor_name(self, m: Mention | None) -> str | None:
         k = self.key_of.get(id(m), "") if m is not None else ""
         rec = self.orgs.get(k) or self.states.get(k)

@@ -9,6 +9,8 @@ the corpus hash and feature list it was trained on). No pickle, no executable co
   attending also takes part);
 - `place`: the probability that a place candidate is its event's place; an event takes the
   most probable one at or above 0.5, or none;
+- `affiliation`: the probability that a person works for a body named with them, where the
+  rules gave no such role (each pair accepted at 0.5, independently: a person may hold several);
 - `person`, `organisation` and `place_name`: the probability that a name the rules or the name
   model proposed (and the lexicon does not know) is a person, a body or a place; one below 0.5
   is dropped before the roles and places are decided.
@@ -27,7 +29,8 @@ from pathlib import Path
 
 from ..errors import KgError
 from ..model import Extraction
-from .assemble import assemble
+from .affiliations import AffiliationCandidate, affiliation_candidates
+from .assemble import Registry, assemble
 from .candidates import Candidate, entity_candidates, place_candidates, role_candidates
 from .document import Analysis
 
@@ -35,7 +38,7 @@ __all__ = ["LinearModel", "DecisionModels", "ModelError", "load_models", "decide
            "ENTITY_DECISIONS"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "extraction.json"
-DECISIONS = ("organiser", "participant", "place", "person", "organisation", "place_name")
+DECISIONS = ("organiser", "participant", "place", "affiliation", "person", "organisation", "place_name")
 ENTITY_DECISIONS = {"person": "person", "org": "organisation", "place": "place_name"}
 THRESHOLD = 0.5
 ENTITY_THRESHOLD = 0.5  # a proposed name is dropped below this
@@ -92,6 +95,7 @@ def decide(analysis: Analysis, models: DecisionModels | None) -> Extraction:
     if models is None:
         return assemble(a.article, a.sentences, a.registry, a.events, a.lexicon)
     a = keep_entities(a, models)
+    a = replace(a, registry=_decide_affiliations(affiliation_candidates(a), models, a.registry))
     events = [replace(ev, organisers=[], participants=[], place=None) for ev in a.events]
     _decide_roles(role_candidates(a), models, events)
     _decide_places(place_candidates(a), models, events)
@@ -127,3 +131,11 @@ def _decide_places(candidates: list[Candidate], models: DecisionModels, events) 
             best[c.event] = (p, c)
     for ei, (_, c) in best.items():
         events[ei].place = c.mention
+
+
+def _decide_affiliations(candidates: list[AffiliationCandidate], models: DecisionModels, registry: Registry) -> Registry:
+    accepted: dict[str, dict[str, int]] = {}
+    for c in candidates:
+        if models.p("affiliation", c.features) >= THRESHOLD:
+            accepted.setdefault(c.person, {})[c.organisation] = c.sentence
+    return registry.with_bodies(accepted)
