@@ -30,10 +30,11 @@ Y = r"(?P<{}>(?:19|20)\d\d)"
 DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
 
 OF = r"\s+(?:of\s+)?"  # "5 March", "the 5th of March"
+WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "Tuesday 2 – Wednesday 3 July"
 PATTERNS = [
     re.compile(rf"\b(?:between\s+)?{D.format('d1')}{OF}{M.format('m1')}(?:,?\s+{Y.format('y1')})?"
-               rf"(?:{DASH}|\s+and\s+)(?:the\s+)?{D.format('d2')}{OF}{M.format('m2')}(?:,?\s+{Y.format('y2')})?\b"),
-    re.compile(rf"\b{D.format('d1')}(?:{DASH}|\s+and\s+)(?:the\s+)?{D.format('d2')}{OF}{M.format('m1')}"
+               rf"(?:{DASH}|\s+and\s+)(?:the\s+)?{WD}{D.format('d2')}{OF}{M.format('m2')}(?:,?\s+{Y.format('y2')})?\b"),
+    re.compile(rf"\b{D.format('d1')}(?:{DASH}|\s+and\s+)(?:the\s+)?{WD}{D.format('d2')}{OF}{M.format('m1')}"
                rf"(?:,?\s+{Y.format('y1')})?\b"),
     re.compile(rf"\b(?:between\s+)?{M.format('m1')}\s+{D.format('d1')}(?:,?\s+{Y.format('y1')})?(?:{DASH}|\s+and\s+)"
                rf"{M.format('m2')}\s+{D.format('d2')},?\s+{Y.format('y2')}\b"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .dates import find_dates
 
-__all__ = ["Frame", "read_frame_line", "read_dateline", "dateline_end", "dateline_date"]
+__all__ = ["Frame", "read_frame_line", "read_header_lines", "read_dateline", "dateline_end", "dateline_date"]
 
 LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[|•·])|(?<=[a-z])(?=[A-Z]))"  # "Location: Jakarta, IndonesiaDate: …"
                    r"((?i:location|venue|place|where|city|date|dates|when|event date))\s*:\s*")
@@ -25,6 +25,7 @@ PLACE_TEXT = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|la|and)(?:[ ,]+(?:[A-Z][\w.
 DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?)"
                       r"\s*(?:\([A-Z][\w.]*\))?\s*(?P<rest>(?:[,(]|\s[—–-])\s*[^—–]{4,32}?)?\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘])")
 MAX_LINE = 200
+TABLE_FIELD = re.compile(r"^\|\s*((?i:location|venue|place|where|city|date|dates|when|event date))\s*\|\s*(.+?)\s*\|$")
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,12 @@ class Frame:
     place: str | None = None
 
 
+WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
+
+
 def _is_date(text: str) -> bool:
+    """A date and nothing else ("14-15 April 2009", "Tuesday, 7 August 2018")."""
+    text = WEEKDAY.sub("", text)
     found = find_dates(text, 2000)
     return bool(found) and found[0].char_start <= 2 and found[-1].char_end >= len(text.rstrip(" .,")) - 1
 
@@ -80,13 +86,54 @@ def read_frame_line(line: str) -> Frame | None:
     Frame(date='20-21 May 2025', place='Bangkok, Thailand')
     >>> read_frame_line("Location: Perth Date: 24 - 25 August 2017")
     Frame(date='24 - 25 August 2017', place='Perth')
+    >>> read_frame_line("| Venue | Bangkok, Thailand |")
+    Frame(date=None, place='Bangkok, Thailand')
     >>> read_frame_line("The meeting was held in Bangkok on 3 May 2024.") is None
     True
     """
     line = " ".join(line.split())
     if not line or len(line) > MAX_LINE:
         return None
-    return _labelled(line) or _separated(line) or (Frame(line, None) if _is_date(line) else None)
+    line = TABLE_FIELD.sub(r"\1: \2", line)  # "| Venue | Bangkok, Thailand |": a field of a fact table
+    return _labelled(line) or _separated(line) or _place_then_date(line) or (Frame(line, None) if _is_date(line) else None)
+
+
+def _place_then_date(line: str) -> Frame | None:
+    """ "Nusa Dua, Bali, Indonesia, 29-30 March 2011": places, then the date, and nothing else.
+
+    >>> _place_then_date("Nusa Dua, Bali, Indonesia, 29-30 March 2011")
+    Frame(date='29-30 March 2011', place='Nusa Dua, Bali, Indonesia')
+    >>> _place_then_date("Officials met, 29 March 2011") is None
+    True
+    """
+    found = find_dates(line, 2000)
+    if not found or found[-1].char_end < len(line.rstrip(" .")) - 1:
+        return None
+    place, when = line[:found[0].char_start].rstrip(" ,–-"), line[found[0].char_start:].strip(" .")
+    return Frame(when, place) if _is_place_list(place) and _is_date(when) else None
+
+
+def _is_place_list(line: str) -> bool:
+    """ "Nusa Dua, Bali, Indonesia": a line of two or three capitalised place names and nothing else."""
+    parts = [p.strip() for p in line.split(",")]
+    return 2 <= len(parts) <= 3 and len(line) <= 60 and all(
+        p and len(p.split()) <= 3 and PLACE_TEXT.match(p) and p[:1].isupper() for p in parts)
+
+
+def read_header_lines(lines: list[str]) -> Frame | None:
+    """The frame a statement's heading prints as a place line above a date line ("Nusa Dua, Bali,
+    Indonesia" / "14-15 April 2009"), or None.
+
+    >>> read_header_lines(["Third Regional Conference", "Nusa Dua, Bali, Indonesia", "14-15 April 2009"])
+    Frame(date='14-15 April 2009', place='Nusa Dua, Bali, Indonesia')
+    >>> read_header_lines(["Delegates met in Bali.", "14 April 2009"]) is None
+    True
+    """
+    for place, when in zip(lines, lines[1:]):
+        place, when = " ".join(place.split()), " ".join(when.split())
+        if _is_place_list(place) and when and _is_date(when):
+            return Frame(when, place)
+    return None
 
 
 def _dateline(paragraph: str):

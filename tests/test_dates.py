@@ -54,3 +54,8 @@ def test_dates_month_before_a_clock_time_is_no_date():
 
 def test_dates_month_day_then_a_count_is_not_a_year():
     assert find_dates("By June 2, 400 delegates had registered.", 2020) == []
+
+
+def test_dates_weekday_range_with_one_month():
+    assert [(d.start, d.end) for d in find_dates("Tuesday 2 – Wednesday 3 July 2019", None)] == \
+        [("2019-07-02", "2019-07-03")]

@@ -481,8 +481,8 @@ def test_extract_office_of_an_international_body():
 
 def test_extract_support_of_a_body_is_taking_part():
     x = extract_article(article("The Fiji Police Force hosted a workshop in Suva on 3 May 2024 with the support of "
-                                "the RSO."))
-    assert x.events[0].participants == ("Regional Support Office of the Bali Process",)
+                                "the IOM."))
+    assert x.events[0].participants == ("International Organization for Migration",)
 
 
 def test_extract_title_before_name_joins_the_body_after_it():
@@ -697,3 +697,69 @@ def test_extract_report_days_statement_days_and_an_end_day_make_one_event():
 def test_extract_meeting_of_several_days_that_ended_on_a_weekday():
     x = extract_article(article("Experts wrapped up a three-day meeting in Phnom Penh on Thursday.", date="2024-12-05"))
     assert [(e.start, e.end) for e in x.events] == [("2024-12-03", "2024-12-05")]
+
+
+def test_extract_event_dated_on_two_days_is_one_event():
+    x = extract_article(article("The Pacific Document Fraud Workshop opened in Suva on 3 June 2024 with officials from "
+                                "Fiji and Samoa. The Pacific Document Fraud Workshop closed on 4 June 2024 with a "
+                                "field visit to the airport."))
+    assert [(e.name, e.start, e.end) for e in x.events] == [("Pacific Document Fraud Workshop", "2024-06-03", "2024-06-04")]
+
+
+def test_extract_meetings_of_different_bodies_on_next_days_stay_apart():
+    x = extract_article(article("The 18th Steering Group meeting took place in Bangkok on 2 May 2024. The 17th Ad Hoc "
+                                "Group meeting followed in Bangkok on 3 May 2024."))
+    assert [(e.name, e.start) for e in x.events] == [("18th Steering Group meeting", "2024-05-02"),
+                                                    ("17th Ad Hoc Group meeting", "2024-05-03")]
+
+
+def test_extract_headline_event_and_the_body_event_it_names_are_one():
+    x = extract_article(article("The Colombo Returns Workshop opened on 8 May 2024 with officials from Nepal and Sri "
+                                "Lanka. Delegates agreed on new referral steps before the meeting closed on 9 May 2024.",
+                                date="2024-05-10", title="Colombo Returns Workshop closes with new referral pledges"))
+    assert [(e.name, e.start, e.end) for e in x.events] == [("Colombo Returns Workshop", "2024-05-08", "2024-05-09")]
+
+
+def test_extract_event_name_leaves_out_the_town_met_in():
+    x = extract_article(article("Border officials met in Suva for the Pacific Document Fraud Workshop on 3 June 2024."))
+    assert [(e.name, e.place) for e in x.events] == [("Pacific Document Fraud Workshop", "Suva")]
+
+
+def test_extract_pronoun_beside_a_body_is_no_body():
+    x = extract_article(article("It is an honour to take part in the Regional Workshop on Returns in Suva on 3 May "
+                                "2024, and I thank the Pacific Islands Forum for its invitation."))
+    assert names(x.organisations) == {"Pacific Islands Forum"}
+
+
+def test_extract_organiser_given_in_a_fact_table_row():
+    x = extract_article(article("The Pacific Returns Dialogue took place in Suva on 4 March 2025.\n\n"
+                                "| Organised by | Regional Support Office of the Bali Process (RSO) |"))
+    assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)
+
+
+def test_extract_apposition_between_hosts_and_their_verb():
+    x = extract_article(article("Fiji and Samoa, the two co-chairs of the working group, are holding its Pacific "
+                                "Returns Dialogue in Apia on 3 May 2024."))
+    assert x.events[0].organisers == ("Fiji", "Samoa")
+
+
+def test_extract_unnamed_co_chairs_of_the_bali_process_organise_as_the_bali_process():
+    x = extract_article(article("The Regional Dialogue on Returns was convened in Apia on 3 May 2024 by the Co-Chairs "
+                                "of the Bali Process."))
+    assert x.events[0].organisers == ("Bali Process on People Smuggling, Trafficking in Persons and Related "
+                                      "Transnational Crime",)
+
+
+def test_extract_states_that_sent_no_delegation_took_no_part():
+    x = extract_article(article("The Pacific Returns Dialogue was held in Suva on 3 May 2024. Nepal and Bhutan did "
+                                "not send delegations."))
+    assert x.events[0].participants == ()
+
+
+def test_extract_date_line_over_a_section_dates_its_event():
+    x = extract_article(article("ROUND-UP\n\nRETURNS EXPERTS MEET\n\nTuesday 2 – Wednesday 3 July 2019 · Bangkok, "
+                                "Thailand\n\nThe Regional Returns Workshop brought together officials of Fiji and "
+                                "Samoa.\n\nBORDER TALKS\n\n23 July 2019 · Suva, Fiji\n\nThe Pacific Border Dialogue "
+                                "drew officials of Tonga and Nauru.", date="2019-12-20"))
+    assert [(e.start, e.end, sorted(e.participants)) for e in x.events] == [
+        ("2019-07-02", "2019-07-03", ["Fiji", "Samoa"]), ("2019-07-23", "2019-07-23", ["Nauru", "Tonga"])]

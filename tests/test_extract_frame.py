@@ -2,7 +2,8 @@
 (none of them used to write the rules)."""
 import pytest
 
-from kg.extract import extract_article
+from kg.extract import analyse_article, extract_article
+from kg.extract.decisions import decide
 from kg.model import Article
 
 OPENING = "The RSO convened a regional workshop on border screening in Suva on 3 May 2024."
@@ -64,6 +65,12 @@ def test_extract_frame_dateline_places_the_event():
 
 def organisers(text: str) -> set[str]:
     events = extract_article(article(text)).events
+    return set(events[0].organisers) if events else set()
+
+
+def proposed_organisers(text: str) -> set[str]:
+    """The organisers the rules propose, before the trained decision weighs them."""
+    events = decide(analyse_article(article(text)), None).events
     return set(events[0].organisers) if events else set()
 
 
@@ -382,8 +389,8 @@ WG_TIP = "Bali Process Working Group on Trafficking in Persons"
     ("On 12 March 2024 officials gathered in Bangkok for the first Regional Workshop of the RSO.", {RSO}),
     ("The Border Forum of the Bali Process Regional Support Office took place in Bangkok on 5 March 2024.", {RSO}),
 ])
-def test_extract_frame_body_owning_the_event_organises_it(text, expected):
-    assert organisers(text) == expected
+def test_extract_frame_body_owning_the_event_is_proposed_as_organiser(text, expected):
+    assert proposed_organisers(text) == expected
 
 
 def test_extract_frame_body_owning_the_event_yields_to_a_named_host():

@@ -1,7 +1,7 @@
 """Date and place lines and datelines, in layouts the readers meet."""
 import pytest
 
-from kg.layout import Frame, read_dateline, read_frame_line
+from kg.layout import Frame, read_dateline, read_frame_line, read_header_lines
 
 
 @pytest.mark.parametrize("line, frame", [
@@ -67,3 +67,13 @@ def test_layout_dateline_with_dashes_around_the_date():
     from kg.layout import dateline_date
     paragraph = "Bangkok, Thailand – 20 November 2024 – Prosecutors completed a course."
     assert (read_dateline(paragraph), dateline_date(paragraph)) == ("Bangkok, Thailand", "2024-11-20")
+
+
+def test_layout_places_then_a_date_on_one_line_are_a_frame_line():
+    assert read_frame_line("Nusa Dua, Bali, Indonesia, 29-30 March 2011") == \
+        Frame("29-30 March 2011", "Nusa Dua, Bali, Indonesia")
+
+
+def test_layout_place_line_above_a_date_line_is_a_heading():
+    assert read_header_lines(["Regional Forum on Returns", "Suva, Fiji", "Tuesday, 7 May 2024"]) == \
+        Frame("Tuesday, 7 May 2024", "Suva, Fiji")

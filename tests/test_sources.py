@@ -209,3 +209,25 @@ def test_sources_html_layout_table_reads_as_prose_and_lists(tmp_path):
     assert lines[2:] == ["Those attending were:", "Mr Tom Reed of the Department of Foreign Affairs;",
                          "Ms Ana Cruz of the Immigration Bureau.", "Observers:", "| Country | Delegate |", "|---|---|",
                          "| Fiji | Mr Sam Vula |", "| Samoa | Ms Lena Tui |"]
+
+
+def test_sources_txt_statement_heading_gives_the_frame(tmp_path):
+    f = tmp_path / "statement.txt"
+    f.write_text("Embassy of Fiji, Canberra — Statements\n\nSTATEMENT BY THE HEAD OF DELEGATION OF FIJI\n\n"
+                 "Regional Forum on Border Management\nNadi, Viti Levu, Fiji\nWednesday, 5 June 2024\n\n"
+                 "Madam Chair, distinguished delegates,\nFiji thanks the hosts for this forum.\n", encoding="utf-8")
+    a = read_article(f)
+    assert (a.header_date, a.header_place, a.text.split("\n\n")[2:4]) == \
+        ("Wednesday, 5 June 2024", "Nadi, Viti Levu, Fiji", ["Nadi, Viti Levu, Fiji", "Wednesday, 5 June 2024"])
+
+
+def test_sources_html_fact_table_gives_the_frame(tmp_path):
+    page = tmp_path / "note.html"
+    page.write_text("<html><body><main><h1>Concept Note: Pacific Returns Dialogue</h1><table>"
+                    "<tr><th>Date</th><td>4-5 March 2025</td></tr><tr><th>Topic</th><td>Returns</td></tr>"
+                    "<tr><th>Format</th><td>In person</td></tr><tr><th>Venue</th><td>Suva, Fiji</td></tr></table>"
+                    "<p>The Pacific Returns Dialogue brings officials of the region together to compare how returns "
+                    "and reintegration are handled, and to agree on shared steps for the year ahead.</p></main>"
+                    "</body></html>", encoding="utf-8")
+    a = read_article(page)
+    assert (a.header_date, a.header_place) == ("4-5 March 2025", "Suva, Fiji")

@@ -23,7 +23,7 @@ from ..lexicon import Lexicon, normalise
 from .syntax import ParsedSentence
 from .document import Analysis
 from .entities import Mention
-from .events import EventRecord
+from .events import EventRecord, event_owner, headline_subjects
 
 __all__ = ["Candidate", "EntityCandidate", "role_candidates", "place_candidates", "entity_candidates", "WordClasses"]
 
@@ -78,8 +78,13 @@ class WordClasses:
         """The classes of the words of a sentence, read from its tokens' forms (no parse needed)."""
         return {self.forms[t.norm] for t in tokens if t.norm in self.forms} - {"other_verb", "other_noun"}
 
-    def of_verb(self, lemma: str) -> str:
-        return self.verb.get(lemma.lower(), "other_verb")
+    def of_verb(self, lemma: str, text: str = "") -> str:
+        """The class of a verb by its lemma, else by its inflected form ("co-hosted", whose lemma the
+        lemmatizer may miss)."""
+        found = self.verb.get(lemma.lower())
+        if found is None and text:
+            found = self.forms.get(text.lower())
+        return found if found is not None and found in self.verb.values() else "other_verb"
 
     def of_noun(self, lemma: str) -> str:
         """The class of a noun, its plural too ("Co-Chairs", "hosts": the parser keeps a proper noun's form)."""
@@ -158,7 +163,7 @@ def syntax_features(parse: ParsedSentence | None, m: Mention, classes: WordClass
         out.append(prefix + "verb=none")
         return out
     v = toks[verb]
-    cls = classes.of_verb(v.lemma)
+    cls = classes.of_verb(v.lemma, v.text)
     passive = any(t.head == verb and t.dep in {"auxpass", "nsubjpass"} for t in toks) or dep == "nsubjpass" \
         or prep == "by" and v.text.endswith(("ed", "en", "t"))
     negated = any(t.head == verb and (t.dep == "neg" or t.lemma.lower() in classes.negation) for t in toks) or \
@@ -192,7 +197,7 @@ def _window_features(toks, first: int, classes: WordClasses) -> list[str]:
     for side, span in (("left", range(max(0, lo - WINDOW), lo)), ("right", range(hi + 1, min(len(toks), hi + 1 + WINDOW)))):
         for k in span:
             t = toks[k]
-            cls = classes.of_verb(t.lemma) if t.pos in {"VERB", "AUX"} else \
+            cls = classes.of_verb(t.lemma, t.text) if t.pos in {"VERB", "AUX"} else \
                 classes.of_noun(t.lemma) if t.pos in {"NOUN", "PROPN"} else None
             if cls and not cls.startswith("other_"):
                 out.add(f"{side}={cls}")
@@ -215,9 +220,12 @@ def role_candidates(analysis: Analysis) -> list[Candidate]:
     title = normalise(analysis.article.title or "")
     shared = _shared_sentences(analysis.events)
     n_events = "one" if len(analysis.events) == 1 else "several"
+    headline = {reg.key_of.get(id(m)) for m in headline_subjects(analysis.article.title or "", analysis.mentions,
+                                                                 analysis.lexicon)}
     out = []
     for ei, ev in enumerate(analysis.events):
         by_key = _mentions_by_key(analysis, ev)
+        owner = event_owner(ev, analysis.sentences, analysis.mentions, analysis.lexicon)
         said: dict[str, set[str]] = {}
         for role, found in (("org", ev.organisers), ("part", ev.participants)):
             for m in found:
@@ -236,6 +244,10 @@ def role_candidates(analysis: Analysis) -> list[Candidate]:
             feats = _role_features(analysis, ev, key, ms, said.get(key, set()), key in speakers, title, shared,
                                    classes)
             feats.add("events=" + n_events)
+            if key in headline:
+                feats.add("rule=headline_subject")
+            if owner is not None and reg.key_of.get(id(owner)) == key and ev.organisers == [owner]:
+                feats.add("rule=event_owner")  # the event's only organiser, as the body it belongs to
             out.append(Candidate(ei, key, _representative(ms, said.get(key, set()), ev), tuple(sorted(feats))))
     return out
 
@@ -275,6 +287,9 @@ def _role_features(analysis: Analysis, ev: EventRecord, key: str, ms: list[Menti
         feats.add("section=" + _section(analysis, m.sentence))
         if m.facts.demonym:
             feats.add("demonym")
+        if any(p.kind == "place" and p.sentence == m.sentence and 0 <= m.char_start - p.char_end <= 2
+               for p in analysis.mentions):
+            feats.add("country_of_place")  # "Bangkok, Thailand": where, not who
         if m.facts.in_name:
             feats.add("in_event_name")
         if m.facts.owner:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from ..lexicon import Lexicon, normalise
 from ..model import Article
 from ..dates import find_dates, find_nth_days, find_relative_days, find_weekdays
-from ..layout import dateline_end
+from ..layout import dateline_end, read_frame_line
 from .entities import Mention
 from .frame import DocumentFrame
 from .people import PersonMention
@@ -41,7 +41,7 @@ BEFORE_GAP = re.compile(r"^(?:\s|,|\(\s*[\w\-–&/ ]{1,12}\s*\)|\b(?:jointly|als
 COUNTED = r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|both|\d+)\s+(?:[A-Z][\w\-]*\s+){0,4}" \
           r"[a-z]+s\b\s*[:,]?\s*(?:namely\b)?)"
 COUNTED_LEAD = re.compile(r"\s*(?:the\s+)?" + COUNTED, re.I)
-LEAD_GAP = re.compile(r"^(?:" + COUNTED + r"|\s|,|:|['’]s\b|\b(?-i:[A-Z][\w\-]*)\b|\b(?:the|a|an|and|of|from|were|was|are|is|membership|senior|government|law|enforcement|officials?|"
+LEAD_GAP = re.compile(r"^(?:" + COUNTED + r"|\s|,|:|\||['’]s\b|\b(?-i:[A-Z][\w\-]*)\b|\b(?:the|a|an|and|of|from|were|was|are|is|membership|senior|government|law|enforcement|officials?|"
                       r"officers?|experts?|representatives?|delegates?|delegations?|participants?|members?|"
                       r"member|states?|organisations?|organizations?|agencies|partners?|colleagues|staff|"
                       r"counterparts|practitioners|policy|more|than|over|some|\d+)\b)*$", re.I)
@@ -154,7 +154,8 @@ def _event_name(s: Sentence, cues: _Cues, title: str, names: Sequence[tuple[int,
         right = s.text[m.end():]
         rm = re.match(r"((?:\s+(?:on|of|for|in|against)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*|and|of|in|the|for|to)"
                       r"(?:\s+(?:[A-Z][\w'’\-]*|and|of|in|the|for|to|persons|people))*))?", right)
-        name = (lm.group(1) if lm else "") + m.group(1) + (rm.group(1) if rm and rm.group(1) else "")
+        before = FOR_THE.split(lm.group(1))[-1] if lm else ""  # "met in Suva for the X Workshop": X Workshop
+        name = before + m.group(1) + (rm.group(1) if rm and rm.group(1) else "")
         name = DATE_IN_NAME.split(name)[-1]  # "Indonesia on 5 June 2024 for the 2024 RSO … Function"
         name = re.sub(r"^(?:(?:the|of|and|on|for|by|The|In|On|At|By)\s+)+", "", name.strip())
         name = re.sub(r"(?:\s+(?:the|of|and|on|for|in|to))+$", "", name)
@@ -169,6 +170,7 @@ def _event_name(s: Sentence, cues: _Cues, title: str, names: Sequence[tuple[int,
     return title
 
 
+FOR_THE = re.compile(r"(?:^|\s)for\s+(?:the|a|an)\s+")
 NAME_JOIN = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:and|as well as|plus)\s+(?:(?:the|a|an|its|their)\s+)?$", re.I)
 
 
@@ -221,7 +223,8 @@ SAME_PARTNERS = re.compile(r"\b(?:with|by)\s+the\s+same\s+(?:partners|organi[sz]
 UMBRELLA = re.compile(r"\b(?:activities|events|initiatives|programmes|programs|sessions|trainings)\s+(?:that|which)\s+"
                       r"(?P<who>.{1,120}?)\s+(?:delivered|organi[sz]ed|held|hosted|ran|conducted|convened|"
                       r"implemented|co-hosted|co-organi[sz]ed)\b", re.I)
-STRICT_LEAD = re.compile(r"^(?:" + COUNTED + r"|\s|\bthe\b|\bgovernments?\s+of\b)*$", re.I)
+STRICT_LEAD = re.compile(r"^(?:" + COUNTED + r"|\s|\bthe\b|\bgovernments?\s+of\b|"
+                         r"\b(?:two\s+)?(?:co-?)?chairs?\s+of\b)*$", re.I)  # "by the Co-Chairs of the Bali Process"
 # "X, in partnership with Y and Z, hosted …": the partners sit between the subject and its verb
 INTERJECTED_PARTNERS = re.compile(r"(?:,\s*|\s+)(?:in partnership with|in collaboration with|in cooperation with|together with|"
                                   r"jointly with|alongside|along with|with the support of|supported by)\s+(?:the\s+)?$", re.I)
@@ -450,8 +453,12 @@ def _after_cue(s: Sentence, m: re.Match, cue: str, role: str, actors: list[Menti
 
 # "The RSO, with support from Canada, delivered": the verb's subject stands before the supporter
 SUPPORTER_ASIDE = re.compile(r",\s*(?:" + phrase_pattern(WORDS["supporter_cues"]) + r")\s+[^,;]{2,80},\s*$", re.I)
+# "Fiji and Samoa, the two co-chairs of the group, are holding": an apposition between the list and its verb
+ROLE_ASIDE = re.compile(r",\s*(?:the|its|their|both|our)\s+[^,;:.()]{2,80},\s*(?:(?:are|is|was|were|have|has|had|will|"
+                        r"would|jointly|also|together|then)\s+)*$", re.I)
 COLON_AFTER = re.compile(r"\s*:\s*\S")
 NEGATED_BEFORE = re.compile(r"\b(?:not|never|n['’]t|unable\s+to|failed\s+to)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.I)
+NEGATED_NEAR = re.compile(r"\b(?:not|never|n['’]t|unable\s+to|failed\s+to)\s+(?:\w+\s+){0,2}$", re.I)
 HELD_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which|for)\b")
 RAN_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which)\b")
 
@@ -465,12 +472,13 @@ def _before_cue(s: Sentence, m: re.Match, cue: str, role: str, actors: list[Ment
     if NEGATED_BEFORE.search(s.text[:m.start()]):  # "Thailand and the UAE could not attend"
         return None
     supporter = SUPPORTER_ASIDE.search(s.text[:m.start()])
-    found = _list_before(s, s.start + (supporter.start() if supporter else m.start()), actors)
+    aside = supporter or ROLE_ASIDE.search(s.text[:m.start()])
+    found = _list_before(s, s.start + (aside.start() if aside else m.start()), actors)
     person = found and role != "organiser" and PERSON_OF.search(s.text[:found[0].char_start - s.start])
     if person and not cues.people_noun.fullmatch(person.group(1)):
         found = []  # "Mr Bob Lee of the RSO spoke": the person speaks; their body counts through them
     partners = _partners_around(s, m, found, r)
-    if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners and not supporter:
+    if re.search(r",\s*$", s.text[:m.start()]) and cue in PARTICIPLES and not partners and not (aside and found):
         # "…, held from 3 to 7 June with the ABF and JCLEC": those it was held with organised it
         if role == "organiser" and not cues.part_object.match(s.text[m.end():]):
             return "organiser", _with_list(s, m, actors, cues, r, HELD_CLAUSE)
@@ -569,7 +577,7 @@ def _attendance_lists(s: Sentence, actors: list[Mention], organisers: list[Menti
     """In a sentence that speaks of attendance, a list of two or more actors that no cue gave a role,
     and that holds no organiser, took part, whatever the word order."""
     found = cues.attendance.search(s.text)
-    if not found or NEGATED_BEFORE.search(s.text[:found.start()]):  # "A and B could not attend"
+    if not found or NEGATED_NEAR.search(s.text[:found.start()]):  # "A and B could not attend", "did not send delegations"
         return []
     assigned = {id(m) for m in organisers} | {id(m) for m in participants}
     out: list[Mention] = []
@@ -599,6 +607,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     title_kind = cues.trigger_kind[title_trigger.group(1).lower()] if title_trigger else None
     events = _dated_events(article, sentences, mentions, cues, title_kind, frame)
     _frame_events(frame, events, sentences, cues, article, mentions, title_kind)
+    events = merge_continued_events(events, article.title or "")
     if not events:
         undated = _undated_subject_event(article, sentences, cues, title_trigger, title_kind)
         if undated is not None:
@@ -658,6 +667,16 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
             start, end = _publication_year(d, s, published)
             verb = cues.verb.search(s.text)
             if not (cues.trigger.search(s.text) or verb):
+                named = _section_event(si, sentences, cues)
+                if named is None:
+                    continue
+                si_named, verb = named  # "12-13 February 2019 · Bangkok" over a section: the section's event
+                for ev in _events_dated_by(si_named, sentences[si_named], d, (start, end), verb, article, mentions,
+                                           cues, title_kind):
+                    ev.sentences.insert(0, si)
+                    ev.anchor = si
+                    by_dates.setdefault((start, end), ev)
+                    events.append(ev)
                 continue
             if (start, end) in by_dates:
                 by_dates[(start, end)].sentences.append(si)
@@ -668,6 +687,23 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
             if not frame.start and start != end:
                 span = (date.fromisoformat(start), date.fromisoformat(end))
     return events
+
+
+SECTION_REACH = 2  # sentences after a section's date line that may name its event
+
+
+def _section_event(si: int, sentences: list[Sentence], cues: _Cues):
+    """For a line that is only a date (and place) inside the body, the first sentence of the section
+    it heads that names an activity, with its verb; else None."""
+    frame = read_frame_line(sentences[si].text)
+    if frame is None or frame.date is None:
+        return None
+    for k in range(si + 1, min(len(sentences), si + 1 + SECTION_REACH)):
+        if read_frame_line(sentences[k].text) is not None:
+            return None
+        if cues.trigger.search(sentences[k].text):
+            return k, cues.verb.search(sentences[k].text)
+    return None
 
 
 def _events_dated_by(si: int, s: Sentence, d, dates: tuple[str, str], verb, article: Article,
@@ -685,6 +721,59 @@ def _events_dated_by(si: int, s: Sentence, d, dates: tuple[str, str], verb, arti
         out.append(EventRecord(name, cues.trigger_kind[trigger.group(1).lower()] if trigger and len(names) > 1
                                else kind, dates[0], dates[1], [si], si))
     return out
+
+
+NAME_FILLER = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"})
+CONTINUED_GAP_DAYS = 2   # an event dated again within this many days of its end goes on
+HEADLINE_SHARE = 0.7     # of an event's name in the headline, for the headline's event to be the same one
+
+
+def _content_words(name: str) -> set[str]:
+    return set(normalise(name).split()) - NAME_FILLER
+
+
+def _same_activity(a: str, b: str, title: str) -> bool:
+    """Do two event names speak of one activity? They are the same name, or one is the headline's and
+    most of the other's words are in it.
+
+    >>> _same_activity("Workshop on Borders", "Workshop on borders", "")
+    True
+    >>> t = "Third Regional Conference on Smuggling closes with new pledges"
+    >>> _same_activity(t, "Third Regional Conference on Smuggling", t), _same_activity("Fourth Forum", "Third Forum", "")
+    (True, False)
+    """
+    if normalise(a) == normalise(b):
+        return True
+    headline = normalise(title)
+    other = b if normalise(a) == headline else a if normalise(b) == headline else None
+    if other is None:
+        return False
+    words = _content_words(other)
+    return bool(words) and len(words & _content_words(title)) >= HEADLINE_SHARE * len(words)
+
+
+def merge_continued_events(events: list[EventRecord], title: str) -> list[EventRecord]:
+    """One event for an activity the text dates day by day ("opened on Monday … closed on Tuesday",
+    the headline's event and the body's): events of one name, or the headline's and one it names,
+    whose dates meet or lie within two days of each other become one, spanning both, named as the
+    body names it."""
+    out: list[EventRecord] = []
+    for ev in sorted(events, key=lambda e: (e.start or "9999", e.end or "9999")):
+        prev = next((o for o in reversed(out) if o.start and ev.start and o.end and
+                     date.fromisoformat(ev.start) - date.fromisoformat(o.end) <= timedelta(days=CONTINUED_GAP_DAYS)
+                     and _same_activity(o.name, ev.name, title)), None)
+        if prev is None:
+            out.append(ev)
+            continue
+        if normalise(prev.name) == normalise(title) and normalise(ev.name) != normalise(title):
+            prev.name, prev.kind = ev.name, ev.kind
+        prev.end = max(prev.end or "", ev.end or "") or None
+        prev.sentences.extend(si for si in ev.sentences if si not in prev.sentences)
+        prev.organisers.extend(ev.organisers)
+        prev.participants.extend(ev.participants)
+        prev.place = prev.place or ev.place
+    order = {id(e): i for i, e in enumerate(events)}
+    return sorted(out, key=lambda e: order[id(e)])
 
 
 def _extend_to(ev: EventRecord, end: str, si: int) -> None:
@@ -721,6 +810,12 @@ def _fill_roles(events: list[EventRecord], sentences: list[Sentence], mentions: 
                 keys.add(p.key)
 
 
+def headline_subjects(title: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The actors a headline gives as the subjects of its organising verb ("RSO and IOM convene …")."""
+    cues = lexicon.compiled("events", lambda: _Cues(lexicon))
+    return _title_subjects(title, mentions, cues.headline_verb) if cues.headline_verb.search(title) else []
+
+
 def _headline_organisers(title: str, events: list[EventRecord], mentions: list[Mention], cues: _Cues) -> None:
     """The subjects of a headline's organiser verb ("RSO runs regional technical workshop …")
     organise the event of the kind the headline names after the verb, else the article's first."""
@@ -742,16 +837,29 @@ def _owning_bodies(events: list[EventRecord], sentences: list[Sentence], actors:
     """An event the text gives no organiser for, named as a body's own ("the Eleventh Annual Meeting
     of the WG-TIP", "the Alumni Day and Border Forum of the RSO"), is organised by that body."""
     for ev in events:
-        if ev.organisers or ev.anchor is None:
-            continue
-        s = sentences[ev.anchor]
-        for m in (a for a in actors if a.sentence == ev.anchor and a.kind == "org"):
-            before = s.text[:m.char_start - s.start]
-            of = OF_THE.search(before)
-            last = re.search(r"([\w-]+)\s*$", before[:of.start()]) if of else None
-            if last and last.group(1).lower() in cues.trigger_kind:
-                ev.organisers.append(m)
-                break
+        if not ev.organisers:
+            owner = _owner(ev, sentences, actors, cues)
+            if owner is not None:
+                ev.organisers.append(owner)
+
+
+def _owner(ev: EventRecord, sentences: list[Sentence], actors: list[Mention], cues: _Cues) -> Mention | None:
+    if ev.anchor is None:
+        return None
+    s = sentences[ev.anchor]
+    for m in (a for a in actors if a.sentence == ev.anchor and a.kind == "org"):
+        before = s.text[:m.char_start - s.start]
+        of = OF_THE.search(before)
+        last = re.search(r"([\w-]+)\s*$", before[:of.start()]) if of else None
+        if last and last.group(1).lower() in cues.trigger_kind:
+            return m
+    return None
+
+
+def event_owner(ev: EventRecord, sentences: list[Sentence], mentions: list[Mention], lexicon: Lexicon) -> Mention | None:
+    """The body whose own event the dating sentence names ("the Annual Meeting of the WG-TIP"), or None."""
+    cues = lexicon.compiled("events", lambda: _Cues(lexicon))
+    return _owner(ev, sentences, [m for m in mentions if m.kind in {"state", "org"} and not m.facts.as_members], cues)
 
 
 def _frame_events(frame: DocumentFrame, events: list[EventRecord], sentences: list[Sentence], cues: _Cues,
