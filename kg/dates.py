@@ -24,7 +24,10 @@ MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "
                                       "september", "october", "november", "december"], start=1)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
-M = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
+M = (r"(?P<{}>" + "|".join(MONTH_NAMES + [m.upper() for m in MONTH_NAMES]) +  # "MONDAY 5 DECEMBER" in a heading
+     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 D = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 Y = r"(?P<{}>(?:19|20)\d\d)"
 DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
@@ -105,6 +108,7 @@ WEEKDAY_RANGE = re.compile(r"\b(?:from\s+)?(Monday|Tuesday|Wednesday|Thursday|Fr
                            r"(?:to|until|till|through|and)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # a verb of ending before the day: a meeting of several days ended on it ("wrapped up a three-day meeting on Thursday")
 ENDING = re.compile(r"\b(?:ended|closed|concluded|wrapped\s+up|ends|closes|concludes|wraps\s+up)\b", re.I)
+OPENING = re.compile(r"\b(?:opened|began|started|launched|kicked\s+off|opens|begins|starts)\b", re.I)
 
 
 def find_weekdays(text: str, published: date, offset: int = 0) -> list[DateSpan]:
@@ -119,6 +123,8 @@ def find_weekdays(text: str, published: date, offset: int = 0) -> list[DateSpan]
     [('2024-12-03', '2024-12-05')]
     >>> [(d.start, d.end) for d in find_weekdays("They wrapped up a three-day meeting on Thursday.", date(2024, 12, 5))]
     [('2024-12-03', '2024-12-05')]
+    >>> [(d.start, d.end) for d in find_weekdays("They on Wednesday concluded a two-day meeting.", date(2011, 5, 12))]
+    [('2011-05-10', '2011-05-11')]
     >>> [d.start for d in find_weekdays("The conference ends on Thursday.", date(2002, 2, 27))]
     ['2002-02-28']
     """
@@ -150,7 +156,7 @@ def _with_length(text: str, m: re.Match, day: date, offset: int) -> DateSpan:
     length = LENGTH.search(text)
     days = 0 if length is None else (NUMBERS.index(length.group(1).lower()) if length.group(1).isalpha()
                                      else int(length.group(1)) - 1)
-    if days and ENDING.search(text, 0, m.start()):
+    if days and (ENDING.search(text, 0, m.start()) or (ENDING.search(text) and not OPENING.search(text))):
         return DateSpan((day - timedelta(days=days)).isoformat(), day.isoformat(), m.start() + offset, m.end() + offset)
     return DateSpan(day.isoformat(), (day + timedelta(days=days)).isoformat(), m.start() + offset, m.end() + offset)
 

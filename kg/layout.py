@@ -18,14 +18,14 @@ from .dates import find_dates
 __all__ = ["Frame", "read_frame_line", "read_header_lines", "read_dateline", "dateline_end", "dateline_date"]
 
 LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[|•·])|(?<=[a-z])(?=[A-Z]))"  # "Location: Jakarta, IndonesiaDate: …"
-                   r"((?i:location|venue|place|where|city|date|dates|when|event date))\s*:\s*")
-PLACE_LABELS = {"location", "venue", "place", "where", "city"}
+                   r"((?i:venue city|event venue|location|venue|place|where|city|date|dates|when|event date))\s*:\s*")
+PLACE_LABELS = {"location", "venue", "place", "where", "city", "venue city", "event venue"}
 SEPARATOR = re.compile(r"\s+[—/]\s+|(?<!\d)\s+–\s+(?!\d)|\s*[•|·]\s*")
 PLACE_TEXT = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|la|and)(?:[ ,]+(?:[A-Z][\w.'’-]*|of|de|la|and))*$")
 DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?)"
                       r"\s*(?:\([A-Z][\w.]*\))?\s*(?P<rest>(?:[,(]|\s[—–-])\s*[^—–]{4,32}?)?\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘])")
 MAX_LINE = 200
-TABLE_FIELD = re.compile(r"^\|\s*((?i:location|venue|place|where|city|date|dates|when|event date))\s*\|\s*(.+?)\s*\|$")
+TABLE_FIELD = re.compile(r"^\|\s*((?i:venue city|event venue|location|venue|place|where|city|date|dates|when|event date))\s*\|\s*(.+?)\s*\|$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Frame:
 
 
 WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
+WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$")
 
 
 def _is_date(text: str) -> bool:
@@ -103,13 +104,18 @@ def _place_then_date(line: str) -> Frame | None:
 
     >>> _place_then_date("Nusa Dua, Bali, Indonesia, 29-30 March 2011")
     Frame(date='29-30 March 2011', place='Nusa Dua, Bali, Indonesia')
+    >>> _place_then_date("Nusa Dua, Bali, Indonesia, Tuesday 7 August 2018")
+    Frame(date='Tuesday 7 August 2018', place='Nusa Dua, Bali, Indonesia')
     >>> _place_then_date("Officials met, 29 March 2011") is None
     True
     """
     found = find_dates(line, 2000)
     if not found or found[-1].char_end < len(line.rstrip(" .")) - 1:
         return None
-    place, when = line[:found[0].char_start].rstrip(" ,–-"), line[found[0].char_start:].strip(" .")
+    cut = found[0].char_start
+    weekday = WEEKDAY_BEFORE.search(line[:cut])
+    cut = weekday.start() if weekday else cut  # "…, Indonesia, Tuesday 7 August 2018"
+    place, when = line[:cut].rstrip(" ,–-"), line[cut:].strip(" .")
     return Frame(when, place) if _is_place_list(place) and _is_date(when) else None
 
 

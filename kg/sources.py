@@ -51,6 +51,9 @@ DATE_LINE = re.compile(r"^\s*(?:(?:Posted|Published)(?:\s+on)?:?\s+)?"
 # "Jane Roe, The Daily, Nusa Dua | Tue, 03/29/2011": a byline, then the date after a bar
 BYLINE_DATE = re.compile(r"^[^|•·]{3,160}?\s*[|•·]\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
                          r"(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
+# "Media release | 14 April 2009 | AA 09/041": a page label, the date, maybe a reference number
+LABELLED_DATE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{2,30}?)\s*[|•·]\s*(\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|"
+                           r"[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})\s*(?:[|•·]\s*[^|•·]{1,30})?\s*$")
 BINARY_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\x1f\x8b": "gzip data",
                 b"PK\x03\x04": "a ZIP archive", b"\xff\xd8\xff": "a JPEG image",
                 b"GIF8": "a GIF image", b"\x7fELF": "an executable"}
@@ -127,6 +130,7 @@ def _digest(title: str, text: str) -> str:
 
 FRAME_LINES = 3  # how many opening paragraphs may be date and place lines
 HEADER_LINES = 12  # how many opening lines may hold a statement's heading
+RULE_LINE = re.compile(r"^\s*([-=_*~#])\1{3,}\s*$")
 
 
 def _read_frame(paragraphs: list[str], frame: Frame, lines: tuple[str, ...] = ()) -> tuple[list[str], Frame]:
@@ -139,9 +143,9 @@ def _read_frame(paragraphs: list[str], frame: Frame, lines: tuple[str, ...] = ()
     kept = [line for line in (_clean(x) for x in lines) if line and line not in kept] + kept
     date_, place = frame.date, frame.place
     for i, paragraph in enumerate(kept[:HEADER_LINES]):
-        if i >= FRAME_LINES + len(lines) and not paragraph.startswith("|"):
-            continue  # further down, only the rows of a fact table
         line = read_frame_line(paragraph)
+        if i >= FRAME_LINES + len(lines) and not paragraph.startswith("|") and not (line and line.date and line.place):
+            continue  # further down, only the rows of a fact table and lines of both place and date
         if line is not None:
             date_, place = date_ or line.date, place or line.place
     header = read_header_lines(kept[:HEADER_LINES])
@@ -197,15 +201,20 @@ def article_stem(name: str, source: str) -> str:
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Blank-line separated paragraphs; a line of its own stays a paragraph, and so do the place
-    and date lines of a heading ("Nusa Dua, Bali, Indonesia" above "14-15 April 2009", "Nusa Dua,
-    Bali, Indonesia, 29-30 March 2011")."""
+    """Blank-line separated paragraphs; a line of its own stays a paragraph, and so do date and place
+    lines wherever they stand ("Nusa Dua, Bali, Indonesia" above "14-15 April 2009", "Date: 1 June 2012 |
+    Venue: Bali" over a bulletin's section); a rule of dashes breaks a paragraph."""
     out: list[str] = []
     current: list[str] = []
     header = read_header_lines(lines[:HEADER_LINES])
-    for i, line in enumerate(lines):
+    for line in lines:
+        if RULE_LINE.match(line):  # "--------" between the sections of a bulletin: a break, not text
+            if current:
+                out.append(" ".join(current))
+                current = []
+            continue
         if (header is not None and " ".join(line.split()) in (header.place, header.date)) or (
-                i < HEADER_LINES and line.strip() and read_frame_line(line) is not None):
+                line.strip() and read_frame_line(line) is not None):
             if current:
                 out.append(" ".join(current))
                 current = []
@@ -229,6 +238,10 @@ def _read_txt(path: Path, text: str, notes) -> Article:
         byline = BYLINE_DATE.match(line) if i else None
         if byline and parse_date(byline.group(1)):
             date_, start = parse_date(byline.group(1)), i + 1
+            break
+        labelled = LABELLED_DATE.match(line)
+        if labelled and labelled.group(1).casefold() in PAGE_LABELS and parse_date(labelled.group(2)):
+            date_, category, start = parse_date(labelled.group(2)), labelled.group(1), i + 1
             break
         m = DATE_LINE.match(line)
         if m and parse_date(m.group(1)):

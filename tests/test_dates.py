@@ -59,3 +59,8 @@ def test_dates_month_day_then_a_count_is_not_a_year():
 def test_dates_weekday_range_with_one_month():
     assert [(d.start, d.end) for d in find_dates("Tuesday 2 – Wednesday 3 July 2019", None)] == \
         [("2019-07-02", "2019-07-03")]
+
+
+def test_dates_month_in_capitals_in_a_heading():
+    assert [(d.start, d.end) for d in find_dates("TUESDAY 6 DECEMBER - AD HOC GROUP", 2022)] == \
+        [("2022-12-06", "2022-12-06")]

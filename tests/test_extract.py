@@ -2,7 +2,8 @@
 import json
 
 from kg.evaluate import CATEGORIES, score_article
-from kg.extract import extract_article
+from kg.extract import analyse_article, extract_article
+from kg.extract.decisions import decide
 from kg.model import Article
 
 from .conftest import GOLD, SEED
@@ -183,9 +184,9 @@ def test_extract_title_subject_organises_an_undated_event():
     assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)
 
 
-def test_extract_events_the_same_week_share_the_place():
-    x = extract_article(article("On 5 June 2024 the RSO hosted a reception in Suva, Fiji. "
-                                "A training ran from 3 to 7 June 2024 alongside it."))
+def test_extract_events_the_same_week_are_proposed_the_same_place():
+    x = decide(analyse_article(article("On 5 June 2024 the RSO hosted a reception in Suva, Fiji. "
+                                       "A training ran from 3 to 7 June 2024 alongside it.")), None)
     assert {e.place for e in x.events} == {"Suva"}
 
 
@@ -763,3 +764,23 @@ def test_extract_date_line_over_a_section_dates_its_event():
                                 "drew officials of Tonga and Nauru.", date="2019-12-20"))
     assert [(e.start, e.end, sorted(e.participants)) for e in x.events] == [
         ("2019-07-02", "2019-07-03", ["Fiji", "Samoa"]), ("2019-07-23", "2019-07-23", ["Nauru", "Tonga"])]
+
+
+def test_extract_role_noun_before_a_list_names_the_organisers():
+    x = extract_article(article("I thank the Co-Chairs, Indonesia and Australia, for convening the Regional Returns "
+                                "Dialogue in Bali on 3 May 2024."))
+    assert x.events[0].organisers == ("Indonesia", "Australia")
+
+
+def test_extract_list_then_its_role_noun_names_the_organisers():
+    x = extract_article(article("We thank Indonesia and Australia, our two Co-Chairs, for the Regional Returns "
+                                "Dialogue in Bali on 3 May 2024."))
+    assert x.events[0].organisers == ("Indonesia", "Australia")
+
+
+def test_extract_heading_opening_with_a_date_dates_its_section():
+    x = extract_article(article("MONDAY 5 DECEMBER - STEERING GROUP\n\nThe Pacific Steering Group Meeting brought "
+                                "together officials of Fiji and Samoa in Suva.\n\nTUESDAY 6 DECEMBER - AD HOC GROUP\n\nA day later "
+                                "the Pacific Ad Hoc Group Meeting drew officials of Tonga and Nauru.", date="2022-12-07"))
+    assert [(e.start, sorted(e.participants)) for e in x.events] == [("2022-12-05", ["Fiji", "Samoa"]),
+                                                                   ("2022-12-06", ["Nauru", "Tonga"])]

@@ -77,3 +77,8 @@ def test_layout_places_then_a_date_on_one_line_are_a_frame_line():
 def test_layout_place_line_above_a_date_line_is_a_heading():
     assert read_header_lines(["Regional Forum on Returns", "Suva, Fiji", "Tuesday, 7 May 2024"]) == \
         Frame("Tuesday, 7 May 2024", "Suva, Fiji")
+
+
+def test_layout_places_then_a_weekday_and_date_are_a_frame_line():
+    assert read_frame_line("Nusa Dua, Bali, Indonesia, Tuesday 7 August 2018") == \
+        Frame("Tuesday 7 August 2018", "Nusa Dua, Bali, Indonesia")

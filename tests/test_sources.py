@@ -231,3 +231,21 @@ def test_sources_html_fact_table_gives_the_frame(tmp_path):
                     "</body></html>", encoding="utf-8")
     a = read_article(page)
     assert (a.header_date, a.header_place) == ("4-5 March 2025", "Suva, Fiji")
+
+
+def test_sources_txt_bulletin_sections_keep_their_date_lines_apart(tmp_path):
+    f = tmp_path / "bulletin.txt"
+    f.write_text("Pacific Migration Bulletin\n14 December 2012\n\n----------\nSUVA: RETURNS TALKS\n----------\n"
+                 "Date: Friday, 1 June 2012 | Venue city: Suva, Fiji\nOfficials of Fiji and Samoa met.\n", encoding="utf-8")
+    assert read_article(f).text.split("\n\n") == ["SUVA: RETURNS TALKS",
+                                                   "Date: Friday, 1 June 2012 | Venue city: Suva, Fiji",
+                                                   "Officials of Fiji and Samoa met."]
+
+
+def test_sources_txt_label_date_and_reference_line(tmp_path):
+    f = tmp_path / "release.txt"
+    f.write_text("Minister for Home Affairs\nHome > Media releases\n\nMinister heads to Suva for returns talks\n\n"
+                 "Media release | 3 May 2024 | MR 24/017\n\nThe Minister leaves for Suva today.\n", encoding="utf-8")
+    a = read_article(f)
+    assert (a.title, a.date, a.category, a.text) == ("Minister heads to Suva for returns talks", "2024-05-03",
+                                                     "Media release", "The Minister leaves for Suva today.")

@@ -400,6 +400,10 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues) -> tuple
     # "the RSO, together with UNODC and IOM, launched …": partners of an organiser organise
     r.participants.extend(a for a in r.partnered if a not in r.organisers)
     r.organisers.extend(a for a in _role_apposition(s, actors) if a not in r.organisers)
+    for m in ROLE_NOUN_LIST.finditer(s.text):  # "I thank the Co-Chairs, Indonesia and Australia, for …"
+        r.organisers.extend(a for a in _list_after(s, s.start + m.end(), actors, strict=True) if a not in r.organisers)
+    for m in LIST_ROLE_NOUN.finditer(s.text):  # "… to Indonesia and Australia, our two Co-Chairs, for …"
+        r.organisers.extend(a for a in _list_before(s, s.start + m.start(), actors) if a not in r.organisers)
     r.participants.extend(_attendance_lists(s, actors, r.organisers, r.participants, cues))
     return r.organisers, r.participants
 
@@ -554,6 +558,14 @@ ROLE_APPOSITION = re.compile(
     r"(?!\s+of\s+(?!(?:the\s+)?(?:meeting|workshop|event|forum|conference|dialogue|session)\b))")
 
 
+ROLE_NOUN_LIST = re.compile(r"\b(?:the|our|its|their)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?hosts|hosts|organi[sz]ers|"
+                            r"convenors|conveners)\s*[,:]\s*", re.I)
+
+
+LIST_ROLE_NOUN = re.compile(r",\s*(?:the|our|its|their)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?hosts|hosts|organi[sz]ers|"
+                            r"convenors|conveners)\b", re.I)
+
+
 def _role_apposition(s: Sentence, actors: list[Mention]) -> list[Mention]:
     """The actors before an apposition that gives them the organiser role of this event."""
     m = ROLE_APPOSITION.search(s.text)
@@ -690,13 +702,16 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
 
 
 SECTION_REACH = 2  # sentences after a section's date line that may name its event
+DATE_HEADING = re.compile(r"^(?:(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
+                          r"(?:DAY|day),?\s+)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Za-z]+(?:\s+\d{4})?\s*[-–—:|]\s*[^.]{3,80}$")
 
 
 def _section_event(si: int, sentences: list[Sentence], cues: _Cues):
-    """For a line that is only a date (and place) inside the body, the first sentence of the section
-    it heads that names an activity, with its verb; else None."""
+    """For a line that is only a date (and place) inside the body, or a heading that opens with a date
+    ("TUESDAY 6 DECEMBER - AD HOC GROUP"), the first sentence of the section it heads that names an
+    activity, with its verb; else None."""
     frame = read_frame_line(sentences[si].text)
-    if frame is None or frame.date is None:
+    if (frame is None or frame.date is None) and not DATE_HEADING.match(sentences[si].text):
         return None
     for k in range(si + 1, min(len(sentences), si + 1 + SECTION_REACH)):
         if read_frame_line(sentences[k].text) is not None:
