@@ -1,5 +1,6 @@
 """Extraction patterns, each on a short sentence written for the test, plus the seed article."""
 import json
+import pytest
 
 from kg.evaluate import CATEGORIES, score_article
 from kg.extract import analyse_article, extract_article
@@ -784,3 +785,57 @@ def test_extract_heading_opening_with_a_date_dates_its_section():
                                 "the Pacific Ad Hoc Group Meeting drew officials of Tonga and Nauru.", date="2022-12-07"))
     assert [(e.start, sorted(e.participants)) for e in x.events] == [("2022-12-05", ["Fiji", "Samoa"]),
                                                                    ("2022-12-06", ["Nauru", "Tonga"])]
+
+
+def test_extract_long_bulleted_items_under_an_intro_take_part():
+    x = extract_article(article("The Pacific Returns Dialogue was held in Suva on 3 May 2024.\n\nThe following "
+                                "attended as observers:\n\n- the states of Canada, Germany, Japan, Norway, Sweden, "
+                                "Switzerland and the United Kingdom;\n\n- the International Labour Organization."))
+    assert set(x.events[0].participants) == {"Canada", "Germany", "Japan", "Norway", "Sweden", "Switzerland",
+                                             "United Kingdom", "International Labour Organization"}
+
+
+def test_extract_the_others_were_continues_the_attendance():
+    x = extract_article(article("Fiji and Samoa were among the six states represented at the Pacific Returns Dialogue "
+                                "in Suva on 3 May 2024. The others were Tonga, Nauru, Palau and Kiribati."))
+    assert set(x.events[0].participants) == {"Fiji", "Samoa", "Tonga", "Nauru", "Palau", "Kiribati"}
+
+
+def test_extract_no_delegation_of_a_state_is_no_participant():
+    x = extract_article(article("The Pacific Returns Dialogue was held in Suva on 3 May 2024 with officials of Fiji "
+                                "and Samoa. As no Tongan delegation was present, the agenda changed."))
+    assert set(x.events[0].participants) == {"Fiji", "Samoa"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fiji and Samoa, co-chairs of the working group, opened the Pacific Returns Dialogue in Apia on 3 May 2024.",
+     ("Fiji", "Samoa")),
+    ("Fiji and Samoa, the forum's permanent co-chairs, brought delegates to the Pacific Returns Dialogue in Apia on "
+     "3 May 2024.", ("Fiji", "Samoa")),
+    ("The Pacific Returns Dialogue met online on 3 May 2024, with Fiji and the IOM in the chair.",
+     ("Fiji", "International Organization for Migration")),
+    ("The Pacific Returns Dialogue took place in Suva on 3 May 2024.\n\nCo-Chairs: Fiji Immigration Department; Samoa "
+     "Ministry of Police", ("Fiji Immigration Department", "Samoa Ministry of Police")),
+])
+def test_extract_co_chairs_named_around_the_event(text, expected):
+    assert extract_article(article(text)).events[0].organisers == expected
+
+
+def test_extract_states_thanked_for_hosting_organise():
+    x = extract_article(article("Let me begin by thanking the Governments of Fiji and Samoa for bringing us together at "
+                                "the Pacific Returns Dialogue in Apia on 3 May 2024."))
+    assert x.events[0].organisers == ("Fiji", "Samoa")
+
+
+def test_extract_portfolio_word_before_ministry_names_a_body():
+    x = extract_article(article("Reslan Jeni, director general for multilateral affairs at the Foreign Ministry, led "
+                                "the Indonesian side at the Pacific Returns Dialogue in Suva on 3 May 2024."))
+    assert [(p.name, [r.organisation for r in p.roles]) for p in x.people] == [("Reslan Jeni", ["Foreign Ministry"])]
+
+
+def test_extract_headline_event_over_the_same_days_merges_with_half_its_words():
+    x = extract_article(article("Ministers met in Suva from 28 to 30 April 2024 for the Pacific Ministerial "
+                                "Conference on Returns. The meeting concluded on 30 April 2024 with a joint "
+                                "statement.", date="2024-04-30", title="Ministers wrap up Pacific talks on returns"))
+    assert [(e.name, e.start, e.end) for e in x.events] == [
+        ("Pacific Ministerial Conference on Returns", "2024-04-28", "2024-04-30")]

@@ -437,8 +437,8 @@ def test_extract_frame_co_chairs_given_as_people_count_through_the_state_before_
     ("The RSO, with support from the Government of Canada, delivered a course in Colombo on 3 June 2024.",
      RSO, "Canada"),
     ("UNODC, funded by Japan, ran a workshop in Dili on 3 June 2024.", UNODC, "Japan"),
-    ("IOM, supported by the RSO, hosted a dialogue in Manila on 3 June 2024.",
-     "International Organization for Migration", RSO),
+    ("IOM, supported by UNHCR, hosted a dialogue in Manila on 3 June 2024.",
+     "International Organization for Migration", "Office of the United Nations High Commissioner for Refugees"),
 ])
 def test_extract_frame_supporter_set_off_by_commas_leaves_the_subject_organising(text, organiser, supporter):
     event = extract_article(article(text)).events[0]

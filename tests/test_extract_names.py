@@ -107,3 +107,15 @@ def test_extract_names_initials_short_given_names_and_particles_stay_in_the_name
 def test_extract_names_town_word_after_a_title_is_part_of_the_name():
     x = extract_article(article("Senior Minister of State Sim Ann spoke for Singapore."))
     assert ([p.name for p in x.people], [p.name for p in x.places]) == (["Sim Ann"], [])
+
+
+def test_extract_names_speaker_after_remarks_by_is_a_person_beside_a_body():
+    x = extract_article(article("Remarks by Filippo Grandi, United Nations High Commissioner for Refugees, to the "
+                                "Pacific Returns Dialogue in Suva on 3 May 2024."))
+    assert [p.name for p in x.people] == ["Filippo Grandi"]
+
+
+def test_extract_names_page_furniture_words_make_no_person():
+    x = extract_article(article("Ms Ana Vake opened the Pacific Returns Dialogue in Suva on 3 May 2024.\n\n"
+                                "Share this page | Print Related: Pacific border news"))
+    assert [p.name for p in x.people] == ["Ana Vake"]

@@ -148,6 +148,14 @@ def _pair_features(analysis: Analysis, p: PersonMention, m: Mention, people: lis
     return feats
 
 
+def _participle_between(toks, p: PersonMention, m: Mention) -> bool:
+    """ "a song by Mara Lopez, written together with the IJM": a participle after the name opens a clause."""
+    if m.start < p.end:
+        return False
+    words = [t for t in toks[p.end:m.start] if t.text[:1].isalpha()]
+    return bool(words) and words[0].text.islower() and len(words[0].text) > 4 and words[0].text.endswith(("ed", "en"))
+
+
 def _listing(toks, m: Mention, orgs: list[Mention]) -> list[str]:
     """ "UNODC and IOM": a body coordinated with another by "and" is one of a list, not someone's employer;
     "Immigration Bureau, Royal Thai Police": a body next to another by a comma may be its part."""
@@ -209,8 +217,8 @@ def affiliation_candidates(analysis: Analysis) -> list[AffiliationCandidate]:
             for m in orgs_in.get(si, []):
                 key = (p.key, reg.actor_name(m) or "")
                 feats = _pair_features(analysis, p, m, people, orgs_in[si], words)
-                if "body_listed_and" in feats:
-                    continue  # "Jane Doe, UNODC and IOM spoke": a list of actors, not her employers
+                if "body_listed_and" in feats or _participle_between(analysis.sentences[si].tokens, p, m):
+                    continue  # "Jane Doe, UNODC and IOM spoke": a list of actors; "X, written with Y": a clause
                 feats.update({"section=" + _section(analysis, si), "people=" + ("1" if len(people) == 1 else
                               "2-3" if len(people) <= 3 else "4+")})
                 rec = reg.orgs.get(reg.key_of[id(m)])

@@ -189,6 +189,7 @@ LONG_FORM_CONNECTORS = {"and", "of", "for", "on", "the", "in", "&", "against", "
 
 
 PORTFOLIO_HEADS = frozenset(WORDS["portfolio_heads"])
+PORTFOLIO_WORDS = frozenset(WORDS["portfolio_words"])  # "Foreign Ministry": a title's first word that also names a body
 NOT_BODY_FIRST_WORDS = frozenset(normalise(w) for w in WORDS["not_body_words"])
 
 
@@ -501,8 +502,9 @@ def add_listed_bodies(sentences: list[Sentence], mentions: list[Mention], people
         by_sentence.setdefault(m.sentence, []).append(m)
     firm: dict[int, list[tuple[int, int]]] = {}
     for p in people:
-        if p.honorific or p.roles:
-            toks = sentences[p.sentence].tokens
+        toks = sentences[p.sentence].tokens
+        said_by = SPEECH_BY.search(sentences[p.sentence].text[:toks[p.start].start - sentences[p.sentence].start])
+        if p.honorific or p.roles or said_by:  # "Remarks by Filippo Grandi, United Nations High Commissioner …"
             firm.setdefault(p.sentence, []).append((toks[p.start].start, toks[p.end - 1].end))
     known = {a for m in mentions for a in m.facts.acronyms} | {m.name for m in mentions if m.kind == "org"}
     not_bodies = {a for s in sentences for a in DEFINED_ACRONYM.findall(s.text) if a not in known}
@@ -517,6 +519,8 @@ def add_listed_bodies(sentences: list[Sentence], mentions: list[Mention], people
     return out, kept
 
 
+SPEECH_BY = re.compile(r"\b(?:remarks|statement|speech|address|message|keynote|presentation|briefing|interview)"
+                       r"\s+(?:\w+\s+)?(?:by|from|with)\s+$", re.I)
 DEFINED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z-]{1,11})\)")
 
 
@@ -755,7 +759,7 @@ def _grow_left(toks, i, taken, heads: _Heads):
             continue
         if m is None and (not _is_name_token(t) or t.norm in SENTENCE_START_WORDS):
             break
-        if m is None and t.norm in heads.title_first and t.norm not in {"national", "regional"}:
+        if m is None and t.norm in heads.title_first and t.norm not in PORTFOLIO_WORDS:
             return None  # "led by Additional Director General Immigration, Mr. X": a job title
         if m is not None and m.kind in {"state", "demonym"}:
             country, a = m.entry.name, m.start

@@ -391,7 +391,8 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues) -> tuple
             r.participants.extend(a for a in _list_before(s, s.start + m.start(), actors) if a not in r.organisers)
             r.spans.append((m.start(), m.end()))
     # "the Australian delegation", "Indonesia's delegates": the state took part
-    r.participants.extend(a for a in actors if a.kind == "state" and cues.delegation.match(s.text[a.char_end - s.start:]))
+    r.participants.extend(a for a in actors if a.kind == "state" and cues.delegation.match(s.text[a.char_end - s.start:])
+                          and not NO_BEFORE.search(s.text[:a.char_start - s.start]))  # "no Sri Lankan delegation"
     for m in cues.people_noun.finditer(s.text):
         where = _people_noun_from(s, m)
         if where is not None and not r.read(where.start()):
@@ -404,6 +405,12 @@ def _roles_in_sentence(s: Sentence, actors: list[Mention], cues: _Cues) -> tuple
         r.organisers.extend(a for a in _list_after(s, s.start + m.end(), actors, strict=True) if a not in r.organisers)
     for m in LIST_ROLE_NOUN.finditer(s.text):  # "… to Indonesia and Australia, our two Co-Chairs, for …"
         r.organisers.extend(a for a in _list_before(s, s.start + m.start(), actors) if a not in r.organisers)
+    for m in THANKS.finditer(s.text):  # "thanking the Governments of Indonesia and Australia for bringing us together"
+        found = _list_after(s, s.start + m.end(), actors)
+        if found and THANKED_FOR.match(s.text[found[-1].char_end - s.start:]):
+            r.organisers.extend(a for a in found if a not in r.organisers)
+    for m in IN_THE_CHAIR.finditer(s.text):  # "… met online again, with Australia and IOM in the chair"
+        r.organisers.extend(a for a in _list_after(s, s.start + m.end(), actors, strict=True) if a not in r.organisers)
     r.participants.extend(_attendance_lists(s, actors, r.organisers, r.participants, cues))
     return r.organisers, r.participants
 
@@ -462,7 +469,8 @@ ROLE_ASIDE = re.compile(r",\s*(?:the|its|their|both|our)\s+[^,;:.()]{2,80},\s*(?
                         r"would|jointly|also|together|then)\s+)*$", re.I)
 COLON_AFTER = re.compile(r"\s*:\s*\S")
 NEGATED_BEFORE = re.compile(r"\b(?:not|never|n['’]t|unable\s+to|failed\s+to)\s+(?:\w+ly\s+)?(?:be\s+)?$", re.I)
-NEGATED_NEAR = re.compile(r"\b(?:not|never|n['’]t|unable\s+to|failed\s+to)\s+(?:\w+\s+){0,2}$", re.I)
+NEGATED_NEAR = re.compile(r"\b(?:not|never|n['’]t|unable\s+to|failed\s+to|no)\s+(?:\w+\s+){0,2}$", re.I)
+NO_BEFORE = re.compile(r"\b(?:no|neither|nor)\s+(?:the\s+)?$", re.I)
 HELD_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which|for)\b")
 RAN_CLAUSE = re.compile(r"[.;]|,\s*(?:and|but|while|which)\b")
 
@@ -558,12 +566,17 @@ ROLE_APPOSITION = re.compile(
     r"(?!\s+of\s+(?!(?:the\s+)?(?:meeting|workshop|event|forum|conference|dialogue|session)\b))")
 
 
-ROLE_NOUN_LIST = re.compile(r"\b(?:the|our|its|their)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?hosts|hosts|organi[sz]ers|"
-                            r"convenors|conveners)\s*[,:]\s*", re.I)
+ROLE_NOUN_LIST = re.compile(r"(?:^\s*|\b(?:the|our|its|their)\s+(?:two\s+|joint\s+)?)(?:co-?chairs|co-?hosts|hosts|"
+                            r"organi[sz]ers|convenors|conveners)\s*[,:]\s*", re.I)
 
 
-LIST_ROLE_NOUN = re.compile(r",\s*(?:the|our|its|their)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?hosts|hosts|organi[sz]ers|"
-                            r"convenors|conveners)\b", re.I)
+LIST_ROLE_NOUN = re.compile(r",\s*(?:(?:the|our|its|their)\s+(?:[\w'’-]+\s+){0,3}?)?(?:co-?chairs|co-?hosts|hosts|"
+                            r"organi[sz]ers|convenors|conveners)\b", re.I)  # "A and B, the forum's permanent co-chairs"
+THANKS = re.compile(r"\b(?:thank|thanks|thanking|grateful\s+to|gratitude\s+to|appreciation\s+to)\b", re.I)
+THANKED_FOR = re.compile(r"^[\s,]*(?:\([^)]*\)[\s,]*)?for\s+(?:\w+ly\s+)?(?:hosting|co-hosting|convening|organi[sz]ing|"
+                         r"co-chairing|chairing|bringing\s+us\s+(?:all\s+)?together|inviting\s+us|(?:their|its)\s+"
+                         r"(?:hospitality|invitation|leadership|warm\s+welcome))\b", re.I)
+IN_THE_CHAIR = re.compile(r"\bwith\s+(?=.{3,80}?\s+in\s+the\s+(?:chair|co-?chairs['’]?\s+seats)\b)", re.I)
 
 
 def _role_apposition(s: Sentence, actors: list[Mention]) -> list[Mention]:
@@ -741,15 +754,16 @@ def _events_dated_by(si: int, s: Sentence, d, dates: tuple[str, str], verb, arti
 NAME_FILLER = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"})
 CONTINUED_GAP_DAYS = 2   # an event dated again within this many days of its end goes on
 HEADLINE_SHARE = 0.7     # of an event's name in the headline, for the headline's event to be the same one
+HEADLINE_SHARE_OVERLAP = 0.5  # ... where their dates overlap
 
 
 def _content_words(name: str) -> set[str]:
     return set(normalise(name).split()) - NAME_FILLER
 
 
-def _same_activity(a: str, b: str, title: str) -> bool:
+def _same_activity(a: str, b: str, title: str, share: float = 0.7) -> bool:
     """Do two event names speak of one activity? They are the same name, or one is the headline's and
-    most of the other's words are in it.
+    `share` of the other's words are in it.
 
     >>> _same_activity("Workshop on Borders", "Workshop on borders", "")
     True
@@ -764,19 +778,20 @@ def _same_activity(a: str, b: str, title: str) -> bool:
     if other is None:
         return False
     words = _content_words(other)
-    return bool(words) and len(words & _content_words(title)) >= HEADLINE_SHARE * len(words)
+    return bool(words) and len(words & _content_words(title)) >= share * len(words)
 
 
 def merge_continued_events(events: list[EventRecord], title: str) -> list[EventRecord]:
     """One event for an activity the text dates day by day ("opened on Monday … closed on Tuesday",
     the headline's event and the body's): events of one name, or the headline's and one it names,
     whose dates meet or lie within two days of each other become one, spanning both, named as the
-    body names it."""
+    body names it (the headline need hold only half the body's name where their dates overlap)."""
     out: list[EventRecord] = []
     for ev in sorted(events, key=lambda e: (e.start or "9999", e.end or "9999")):
         prev = next((o for o in reversed(out) if o.start and ev.start and o.end and
                      date.fromisoformat(ev.start) - date.fromisoformat(o.end) <= timedelta(days=CONTINUED_GAP_DAYS)
-                     and _same_activity(o.name, ev.name, title)), None)
+                     and _same_activity(o.name, ev.name, title,
+                                        HEADLINE_SHARE_OVERLAP if ev.start <= o.end else HEADLINE_SHARE)), None)
         if prev is None:
             out.append(ev)
             continue
@@ -961,12 +976,18 @@ def _roles_in_lists(sentences: list[Sentence], by_sentence: dict[int, list[Menti
             continue
         items: list[Mention] = []
         for sj in range(si + 1, len(sentences)):
-            if len(sentences[sj].tokens) > 12 or sj not in by_sentence:
+            if sj not in by_sentence or not _list_item(sentences[sj]):
                 break
             items.extend(by_sentence[sj])
         if items:
             org, part = _roles_in_sentence(s, by_sentence.get(si, []), cues) if si in by_sentence else ([], [])
             yield si, ((org + items, part) if role == "organiser" else (org, part + items))
+
+
+def _list_item(s: Sentence) -> bool:
+    """A line of a list: short, or a bullet, or an item ending in a semicolon ("- the states of A, B and C;")."""
+    text = s.text.strip()
+    return len(s.tokens) <= 12 or text[:1] in "-•*–" or text.endswith((";", "; and", "; or"))
 
 
 TABLE_ROW = re.compile(r"^\s*\|")
