@@ -739,19 +739,6 @@ def test_extract_organiser_given_in_a_fact_table_row():
     assert x.events[0].organisers == ("Regional Support Office of the Bali Process",)
 
 
-def test_extract_apposition_between_hosts_and_their_verb():
-    x = extract_article(article("Fiji and Samoa, the two co-chairs of the working group, are holding its Pacific "
-                                "Returns Dialogue in Apia on 3 May 2024."))
-    assert x.events[0].organisers == ("Fiji", "Samoa")
-
-
-def test_extract_unnamed_co_chairs_of_the_bali_process_organise_as_the_bali_process():
-    x = extract_article(article("The Regional Dialogue on Returns was convened in Apia on 3 May 2024 by the Co-Chairs "
-                                "of the Bali Process."))
-    assert x.events[0].organisers == ("Bali Process on People Smuggling, Trafficking in Persons and Related "
-                                      "Transnational Crime",)
-
-
 def test_extract_states_that_sent_no_delegation_took_no_part():
     x = extract_article(article("The Pacific Returns Dialogue was held in Suva on 3 May 2024. Nepal and Bhutan did "
                                 "not send delegations."))
@@ -765,18 +752,6 @@ def test_extract_date_line_over_a_section_dates_its_event():
                                 "drew officials of Tonga and Nauru.", date="2019-12-20"))
     assert [(e.start, e.end, sorted(e.participants)) for e in x.events] == [
         ("2019-07-02", "2019-07-03", ["Fiji", "Samoa"]), ("2019-07-23", "2019-07-23", ["Nauru", "Tonga"])]
-
-
-def test_extract_role_noun_before_a_list_names_the_organisers():
-    x = extract_article(article("I thank the Co-Chairs, Indonesia and Australia, for convening the Regional Returns "
-                                "Dialogue in Bali on 3 May 2024."))
-    assert x.events[0].organisers == ("Indonesia", "Australia")
-
-
-def test_extract_list_then_its_role_noun_names_the_organisers():
-    x = extract_article(article("We thank Indonesia and Australia, our two Co-Chairs, for the Regional Returns "
-                                "Dialogue in Bali on 3 May 2024."))
-    assert x.events[0].organisers == ("Indonesia", "Australia")
 
 
 def test_extract_heading_opening_with_a_date_dates_its_section():
@@ -808,6 +783,16 @@ def test_extract_no_delegation_of_a_state_is_no_participant():
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Fiji and Samoa, the two co-chairs of the working group, are holding its Pacific Returns Dialogue in Apia on "
+     "3 May 2024.", ("Fiji", "Samoa")),
+    ("I thank the Co-Chairs, Indonesia and Australia, for convening the Regional Returns Dialogue in Bali on 3 May "
+     "2024.", ("Indonesia", "Australia")),
+    ("We thank Indonesia and Australia, our two Co-Chairs, for the Regional Returns Dialogue in Bali on 3 May 2024.",
+     ("Indonesia", "Australia")),
+    ("Let me begin by thanking the Governments of Fiji and Samoa for bringing us together at the Pacific Returns "
+     "Dialogue in Apia on 3 May 2024.", ("Fiji", "Samoa")),
+    ("The Regional Dialogue on Returns was convened in Apia on 3 May 2024 by the Co-Chairs of the Bali Process.",
+     ("Bali Process on People Smuggling, Trafficking in Persons and Related Transnational Crime",)),
     ("Fiji and Samoa, co-chairs of the working group, opened the Pacific Returns Dialogue in Apia on 3 May 2024.",
      ("Fiji", "Samoa")),
     ("Fiji and Samoa, the forum's permanent co-chairs, brought delegates to the Pacific Returns Dialogue in Apia on "
@@ -817,14 +802,8 @@ def test_extract_no_delegation_of_a_state_is_no_participant():
     ("The Pacific Returns Dialogue took place in Suva on 3 May 2024.\n\nCo-Chairs: Fiji Immigration Department; Samoa "
      "Ministry of Police", ("Fiji Immigration Department", "Samoa Ministry of Police")),
 ])
-def test_extract_co_chairs_named_around_the_event(text, expected):
+def test_extract_organisers_named_around_the_event(text, expected):
     assert extract_article(article(text)).events[0].organisers == expected
-
-
-def test_extract_states_thanked_for_hosting_organise():
-    x = extract_article(article("Let me begin by thanking the Governments of Fiji and Samoa for bringing us together at "
-                                "the Pacific Returns Dialogue in Apia on 3 May 2024."))
-    assert x.events[0].organisers == ("Fiji", "Samoa")
 
 
 def test_extract_portfolio_word_before_ministry_names_a_body():
