@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import normalise
+from .candidates import sentence_section
 from .document import Analysis
 from .entities import Mention
 from .people import PersonMention
@@ -192,13 +193,6 @@ def _gap_kind(symbols: set[str]) -> str:
     return "function" if not symbols & {"C"} else "names"
 
 
-def _section(analysis: Analysis, si: int) -> str:
-    text = analysis.sentences[si].text
-    if "|" in text or "\t" in text:
-        return "table"
-    return "list" if text.lstrip()[:1] in "-•*–" else "body"
-
-
 def affiliation_candidates(analysis: Analysis) -> list[AffiliationCandidate]:
     """Every (person, body) pair the article allows, with its features."""
     reg = analysis.registry
@@ -219,7 +213,7 @@ def affiliation_candidates(analysis: Analysis) -> list[AffiliationCandidate]:
                 feats = _pair_features(analysis, p, m, people, orgs_in[si], words)
                 if "body_listed_and" in feats or _participle_between(analysis.sentences[si].tokens, p, m):
                     continue  # "Jane Doe, UNODC and IOM spoke": a list of actors; "X, written with Y": a clause
-                feats.update({"section=" + _section(analysis, si), "people=" + ("1" if len(people) == 1 else
+                feats.update({"section=" + sentence_section(analysis, si), "people=" + ("1" if len(people) == 1 else
                               "2-3" if len(people) <= 3 else "4+")})
                 rec = reg.orgs.get(reg.key_of[id(m)])
                 feats.add("type=" + (rec.kind if rec else "other"))

@@ -25,7 +25,8 @@ from .document import Analysis
 from .entities import Mention
 from .events import EventRecord, event_owner, headline_subjects
 
-__all__ = ["Candidate", "EntityCandidate", "role_candidates", "place_candidates", "entity_candidates", "WordClasses"]
+__all__ = ["Candidate", "EntityCandidate", "role_candidates", "place_candidates", "entity_candidates", "WordClasses",
+           "sentence_section"]
 
 MAX_HOPS = 6
 
@@ -99,13 +100,14 @@ def _classes(analysis: Analysis) -> WordClasses:
     return analysis.lexicon.compiled("word_classes", lambda: WordClasses(analysis.lexicon))
 
 
-def _section(analysis: Analysis, si: int) -> str:
+def sentence_section(analysis: Analysis, si: int) -> str:
+    """Where a sentence stands: the lead, a table row, a list line or the body."""
     s = analysis.sentences[si]
     line = s.text.lstrip()
+    if "|" in s.text or "\t" in s.text:
+        return "table"  # a table row is one wherever it stands
     if si == 0 or s.paragraph == 0:
         return "lead"
-    if "|" in s.text or "\t" in s.text:
-        return "table"
     if line[:1] in "-•*–" or (len(s.tokens) < 14 and not any(t.text.islower() and len(t.text) > 3 for t in s.tokens)):
         return "list"
     return "body"
@@ -284,7 +286,7 @@ def _role_features(analysis: Analysis, ev: EventRecord, key: str, ms: list[Menti
         feats.add("only_shared_sentences")
     for m in in_event:
         feats.update(_context_features(analysis, m.sentence, classes))
-        feats.add("section=" + _section(analysis, m.sentence))
+        feats.add("section=" + sentence_section(analysis, m.sentence))
         if m.facts.demonym:
             feats.add("demonym")
         if any(p.kind == "place" and p.sentence == m.sentence and 0 <= m.char_start - p.char_end <= 2
@@ -309,7 +311,7 @@ def _context_features(analysis: Analysis, si: int, classes: WordClasses) -> list
     for back in range(si - 1, max(-1, si - INTRO_REACH), -1):
         if analysis.sentences[back].text.rstrip().endswith(":"):
             return ["intro=" + c for c in sorted(classes.in_text(analysis.sentences[back].tokens))]
-        if _section(analysis, back) != "list":
+        if sentence_section(analysis, back) != "list":
             break
     return []
 
@@ -363,7 +365,7 @@ def place_candidates(analysis: Analysis) -> list[Candidate]:
             if any(m.sentence == ev.anchor for m in ms):
                 feats.add("in_anchor")
             for m in inside:
-                feats.add("section=" + _section(analysis, m.sentence))
+                feats.add("section=" + sentence_section(analysis, m.sentence))
                 feats.update(syntax_features(analysis.parses.get(m.sentence), m, classes))
             if rule_key == key:
                 feats.update("rule=place&" + f for f in list(feats) if f.startswith(("prep=", "verb=", "section=", "outside_event", "rule_other_event")))
