@@ -20,7 +20,7 @@ import yaml
 from .errors import LexiconError
 from .resources import resource_dir
 
-__all__ = ["StateEntry", "OrganisationEntry", "PlaceEntry", "Lexicon", "load_lexicon",
+__all__ = ["StateEntry", "OrganisationEntry", "PlaceEntry", "Lexicon", "load_lexicon", "read_word_yaml",
            "normalise", "slugify", "DATA_DIR"]
 
 DATA_DIR = resource_dir("data")
@@ -147,9 +147,30 @@ def _read_csv(path: Path, required: set[str]) -> list[dict]:
     return rows
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML with only `true` and `false` as booleans (as in YAML 1.2): in a word list, `on`, `no`
+    and `yes` are words."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
+
+
+def read_word_yaml(text: str):
+    """A YAML document of words and patterns.
+
+    >>> read_word_yaml("stop: [of, on, no, yes]\\nstrict: true")
+    {'stop': ['of', 'on', 'no', 'yes'], 'strict': True}
+    """
+    return yaml.load(text, Loader=_WordLoader)
+
+
 def _read_yaml(path: Path) -> dict:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return read_word_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot read patterns ({exc})") from exc
 

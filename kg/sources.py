@@ -207,7 +207,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     header = read_header_lines(lines[:HEADER_LINES])
-    for line in lines:
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    for i, line in enumerate(lines):
         if RULE_LINE.match(line):  # "--------" between the sections of a bulletin: a break, not text
             if current:
                 out.append(" ".join(current))
@@ -219,6 +220,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
                 out.append(" ".join(current))
                 current = []
             out.append(line.strip())
+        elif not current and _is_heading(line, lines[i + 1] if i + 1 < len(lines) else "", width):
+            out.append(line.strip())
         elif line.strip():
             current.append(line.strip())
         elif current:
@@ -227,6 +230,25 @@ def _paragraphs(lines: list[str]) -> list[str]:
     if current:
         out.append(" ".join(current))
     return out
+
+
+HEADING_SHARE = 0.6  # of the text's longest line: a shorter line that opens a paragraph may be a heading
+HEADING_END = re.compile(r"[.,;:!?\-–—(]$|\b(?:a|an|and|at|by|for|from|in|of|on|or|the|to|with)$", re.I)
+
+
+def _is_heading(line: str, following: str, width: int) -> bool:
+    """A short line over the first line of a paragraph, ending as no sentence does, is a heading of
+    its own (">> 16 May: Annual meeting" over "On the Wednesday, the group met …"); a hard-wrapped
+    line is as long as the text's others.
+
+    >>> _is_heading(">> 16 May: Annual meeting", "On the Wednesday, the group met in Bangkok.", 90)
+    True
+    >>> _is_heading("The group met in Bangkok on", "Wednesday to review its plan.", 30)
+    False
+    """
+    text, nxt = line.strip(), following.strip()
+    return bool(text) and len(text) < HEADING_SHARE * width and nxt[:1].isupper() \
+        and not HEADING_END.search(text)
 
 
 def _read_txt(path: Path, text: str, notes) -> Article:

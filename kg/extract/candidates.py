@@ -149,6 +149,7 @@ def syntax_features(parse: ParsedSentence | None, m: Mention, classes: WordClass
         head = toks[toks[i].head]
         out.append(f"{dep}|noun={classes.of_noun(head.lemma)}")
     verb = None
+    out += _clause_features(toks, j, classes)
     for _ in range(MAX_HOPS):
         h = toks[j].head
         if h == j:
@@ -159,6 +160,7 @@ def syntax_features(parse: ParsedSentence | None, m: Mention, classes: WordClass
             break
         if toks[j].pos in {"NOUN", "PROPN"} and classes.of_noun(toks[j].lemma) != "other_noun":
             out.append("under=" + classes.of_noun(toks[j].lemma))  # "the two co-chairs, Minister X"
+        out += _clause_features(toks, j, classes)
         path.append(toks[j].dep)
     out.append(prefix + "dep=" + dep)
     if verb is None:
@@ -178,6 +180,13 @@ def syntax_features(parse: ParsedSentence | None, m: Mention, classes: WordClass
     if negated:
         out += [prefix + "negated", prefix + f"negated|verb={cls}"]
     return out
+
+
+def _clause_features(toks, j: int, classes: WordClasses) -> list[str]:
+    """The class of a relative clause's verb on a word the mention heads or stands in ("Indonesian
+    Foreign Minister X, who co-chaired the conference with …": X's state, through X, hosted)."""
+    return ["clause=" + classes.of_verb(t.lemma, t.text) for t in toks
+            if t.head == j and t.dep in {"relcl", "acl"} and t.pos in {"VERB", "AUX"}]
 
 
 WINDOW = 6  # tokens either side of a mention (or of the list it stands in) read for role words

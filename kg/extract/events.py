@@ -666,10 +666,20 @@ def _sentence_dates(si: int, s: Sentence, year: int | None, published: date | No
     return spans
 
 
+YEAR_AFTER = re.compile(r"^,?\s+(?:of\s+)?(?P<which>last|next|the\s+previous|the\s+following)\s+year\b")
+YEAR_SHIFT = {"last": -1, "next": 1, "the previous": -1, "the following": 1}
+
+
 def _publication_year(d, s: Sentence, published: date | None) -> tuple[str, str]:
-    """A date without a year more than 200 days after publication is last year's."""
-    if published and date.fromisoformat(d.start) > published + timedelta(days=200) \
-            and not re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):
+    """A date without a year is of the year it is said to be in ("on March 30 last year"), else
+    of the publication's; one more than 200 days after publication is last year's."""
+    if re.search(r"(19|20)\d\d", s.text[d.char_start - s.start:d.char_end - s.start]):
+        return d.start, d.end
+    said = YEAR_AFTER.match(s.text[d.char_end - s.start:])
+    if said:
+        shift = YEAR_SHIFT[" ".join(said.group("which").split())]
+        return _shift_year(d.start, shift), _shift_year(d.end, shift)
+    if published and date.fromisoformat(d.start) > published + timedelta(days=200):
         return _shift_year(d.start, -1), _shift_year(d.end, -1)
     return d.start, d.end
 
@@ -683,7 +693,8 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
     by_dates: dict[tuple, EventRecord] = {}
     span = (date.fromisoformat(frame.start), date.fromisoformat(frame.end or frame.start)) if frame.start else None
     for si, s in enumerate(sentences):
-        for d in _sentence_dates(si, s, article.year, published, span):
+        spans = _sentence_dates(si, s, article.year, published, span)
+        for d in spans:
             if SPOKEN_ON.search(s.text[:d.char_start - s.start]):
                 continue  # "told reporters on Tuesday": the day of a statement, not of an event
             if events and UNTIL.search(s.text[:d.char_start - s.start]) and d.start == d.end:
@@ -706,7 +717,18 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
             if (start, end) in by_dates:
                 by_dates[(start, end)].sentences.append(si)
                 continue
-            for ev in _events_dated_by(si, s, d, (start, end), verb, article, mentions, cues, title_kind):
+            found = _events_dated_by(si, s, d, (start, end), verb, article, mentions, cues, title_kind)
+            if len(found) == len(spans) > 1:  # "the X (10 March) and the Y (30 March)": each its own date
+                found = [found[spans.index(d)]]
+            if all(ev.name == article.title for ev in found):
+                within = [ev for ev in events if ev.start and ev.start <= start and end <= (ev.end or ev.start)]
+                if within:
+                    within[-1].sentences.append(si)  # "The talks ended on Wednesday": a day of an event dated already
+                    continue
+                common = _common_name(s, d.char_start, cues) if events else None
+                for ev in found:  # the headline names the article's first event, not a later one
+                    ev.name = common or ev.name
+            for ev in found:
                 by_dates.setdefault((start, end), ev)
                 events.append(ev)
             if not frame.start and start != end:
@@ -732,6 +754,38 @@ def _section_event(si: int, sentences: list[Sentence], cues: _Cues):
         if cues.trigger.search(sentences[k].text):
             return k, cues.verb.search(sentences[k].text)
     return None
+
+
+COMMON_NAME = re.compile(r"(?<![\w'’-])(?:an?)\s+((?:[a-z][\w'’-]*\s+){1,3})$")
+NOT_MODIFIERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "these", "those", "our", "his", "her",
+                           "at", "in", "on", "of", "for", "to", "by", "with", "from", "and", "or", "was", "were",
+                           "is", "are", "had", "has", "have", "held", "followed", "after", "before", "during"})
+
+
+def _common_name(s: Sentence, char: int, cues: _Cues) -> str | None:
+    """The new activity a sentence speaks of in common words, nearest the date ("followed a senior
+    officials' meeting on Tuesday": "Senior officials' meeting"), else None; "the two-day meeting"
+    is one named before.
+
+    >>> from kg.extract.text import split_sentences
+    >>> from kg.lexicon import load_lexicon
+    >>> s = split_sentences("The session followed a senior officials' meeting at the venue on Tuesday.")[0]
+    >>> _common_name(s, s.start + 60, _Cues(load_lexicon()))
+    "Senior officials' meeting"
+    """
+    best = None
+    for m in cues.trigger.finditer(s.text):
+        if not m.group(1).islower() or m.group(1).endswith("ed"):
+            continue
+        left = COMMON_NAME.search(s.text[:m.start()])
+        words = left.group(1).split() if left else []
+        if not words or any(w.lower() in NOT_MODIFIERS for w in words):
+            continue
+        name = " ".join(words + [m.group(1)])
+        distance = abs(s.start + m.start() - char)
+        if best is None or distance < best[0]:
+            best = (distance, name[:1].upper() + name[1:])
+    return best[1] if best else None
 
 
 def _events_dated_by(si: int, s: Sentence, d, dates: tuple[str, str], verb, article: Article,

@@ -5,8 +5,7 @@ True
 """
 from __future__ import annotations
 
-import yaml
-
+from ..lexicon import read_word_yaml
 from ..resources import resource_dir
 
 __all__ = ["WORDS"]
@@ -14,7 +13,7 @@ __all__ = ["WORDS"]
 
 def _read_words() -> dict:
     with open(resource_dir("data") / "words.yaml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return read_word_yaml(f.read())
 
 
 WORDS: dict = _read_words()
