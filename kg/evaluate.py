@@ -151,9 +151,15 @@ def score_article(gold: dict, pred: dict) -> Scores:
     gset = {(gi, where(e["place"], place_gold, actor_gold)) for gi, e in enumerate(g_ev) if e.get("place")}
     pset = {(ev_map.get(pi), where(e["place"], place_pred, actor_pred)) for pi, e in enumerate(p_ev) if e.get("place")}
     add("event_places", len({x for x in pset if None not in x} & gset), len(pset), len(gset))
+    sc.missed["event_places"] = [f"{g_ev[gi].get('name')}: {g_ev[gi]['place']}" for gi, w in sorted(gset - pset)]
+    sc.spurious["event_places"] = [f"{e.get('name')}: {e['place']}" for pi, e in enumerate(p_ev) if e.get("place")
+                                   and (ev_map.get(pi), where(e["place"], place_pred, actor_pred)) not in gset]
     dates_gold = {(gi, e.get("start"), e.get("end")) for gi, e in enumerate(g_ev) if e.get("start")}
     dates_pred = {(ev_map.get(pi), e.get("start"), e.get("end")) for pi, e in enumerate(p_ev) if e.get("start")}
     add("event_dates", len({x for x in dates_pred if x[0] is not None} & dates_gold), len(dates_pred), len(dates_gold))
+    sc.missed["event_dates"] = [f"{g_ev[gi].get('name')}: {a}..{b}" for gi, a, b in sorted(dates_gold - dates_pred)]
+    sc.spurious["event_dates"] = [f"{e.get('name')}: {e['start']}..{e.get('end')}" for pi, e in enumerate(p_ev)
+                                  if e.get("start") and (ev_map.get(pi), e["start"], e.get("end")) not in dates_gold]
     return sc
 
 

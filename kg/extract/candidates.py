@@ -452,7 +452,12 @@ def _name_features(name: str, words: NameWords) -> list[str]:
         out.append("whole=state_word")
     if any(len(t.rstrip(".")) == 1 for t in toks):
         out.append("has_initial")
+    if name.isupper() and any(normalise(t) in CAPS_FUNCTION_WORDS for t in toks):
+        out.append("capitals_phrase")  # "OFFICIALS CHART THE ROAD": a heading's words, not a name
     return out
+
+
+CAPS_FUNCTION_WORDS = frozenset({"the", "in", "to", "of", "and", "a", "an", "on", "at", "for", "with", "from", "by"})
 
 
 def _parse_features(analysis: Analysis, si: int, start: int, end: int) -> list[str]:

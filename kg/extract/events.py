@@ -1283,9 +1283,21 @@ def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], ment
                 ev.sentences.append(si)
 
 
+def _other_year(s: Sentence, ev: EventRecord) -> bool:
+    """Does the sentence name a year the event is not of ("The ministers last met in Bali in 2011")?"""
+    years = {int(d[:4]) for d in (ev.start, ev.end) if d}
+    named = {int(y) for y in YEAR.findall(s.text)}
+    return bool(years and named) and not named & years
+
+
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![-–]\d)")
+
+
 def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sentence]) -> Mention | None:
     places = [m for m in mentions if m.kind == "place"]
     for si in [ev.anchor] + sorted(set(ev.sentences)):
+        if si != ev.anchor and _other_year(sentences[si], ev):
+            continue
         for m in places:
             if m.sentence == si:
                 before = sentences[si].text[:m.char_start - sentences[si].start]

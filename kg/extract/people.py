@@ -512,6 +512,10 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
             title_words = [t for t in toks[k + 1:org.start] if t.norm in pats.title_words | pats.title_heads]
             title = s.text[toks[k + 1].start - s.start:toks[org.start - 1].end - s.start] if title_words else None
             return [(_strip_org(title, org, s) if title else None, org)]
+    # "| Name | Immigration Bureau, Royal Thai Police |": the body in the next cell of a table row
+    if k < len(toks) and toks[k].text == "|":
+        org = _cell_body(toks, k, taken)
+        return [(None, org)] if org is not None else roles
     # ", who co-chairs the WG-TIP"
     if k < len(toks) and toks[k].text != ",":
         return roles
@@ -522,7 +526,7 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
     end = k + 1
     while end < len(toks):
         t = toks[end]
-        if t.text in {".", ";", "“", "\"", ":"}:
+        if t.text in {".", ";", "“", "\"", ":", "|"}:
             break
         if t.text == "," and end + 2 < len(toks) and toks[end + 1].norm in {"on", "in", "from", "over", "at"} \
                 and (toks[end + 2].text[:1].isdigit() or toks[end + 2].norm in MONTHS):
@@ -549,9 +553,20 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
         end += 1
     if span:
         roles.extend(_segments_to_roles(s, k + 1, end, taken, pats))
+    if end < len(toks) and toks[end].text == "|" and (not roles or roles[-1][1] is None):
+        org = _cell_body(toks, end, taken)  # "| Mr X, Assistant Director | Directorate of … |"
+        if org is not None:
+            roles[-1:] = [(roles[-1][0] if roles else None, org)]
     if end < len(toks) and toks[end].norm == "who":
         roles.extend(_who_roles(toks, end, taken))
     return roles
+
+
+def _cell_body(toks, bar: int, taken) -> Mention | None:
+    """The body that opens the table cell after the bar at `bar`, if one does."""
+    q = bar + 1 + (1 if bar + 1 < len(toks) and toks[bar + 1].norm == "the" else 0)
+    m = taken[q] if q < len(toks) else None
+    return m if m is not None and m.kind == "org" and m.start == q else None
 
 
 def _who_roles(toks, w: int, taken) -> list:
