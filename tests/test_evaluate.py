@@ -39,3 +39,16 @@ def test_evaluate_agrees_with_reference_scorer(tmp_path):
             for i in range(3):
                 total[c][i] += counts[c][i]
     assert {c: total[c] for c in CATEGORIES} == {c: ours.counts[c] for c in CATEGORIES}
+
+
+def test_evaluate_lists_missed_and_spurious_event_places_and_dates():
+    from kg.evaluate import score_article
+    gold = {"places": [{"name": "Suva"}, {"name": "Apia"}],
+            "events": [{"name": "Pacific Returns Dialogue", "start": "2024-05-03", "end": "2024-05-03", "place": "Suva"}]}
+    pred = {"places": [{"name": "Suva"}, {"name": "Apia"}],
+            "events": [{"name": "Pacific Returns Dialogue", "start": "2024-05-03", "end": "2024-05-04", "place": "Apia"}]}
+    sc = score_article(gold, pred)
+    assert (sc.missed["event_places"], sc.spurious["event_places"], sc.missed["event_dates"],
+            sc.spurious["event_dates"]) == (["Pacific Returns Dialogue: Suva"], ["Pacific Returns Dialogue: Apia"],
+                                            ["Pacific Returns Dialogue: 2024-05-03..2024-05-03"],
+                                            ["Pacific Returns Dialogue: 2024-05-03..2024-05-04"])

@@ -818,3 +818,50 @@ def test_extract_headline_event_over_the_same_days_merges_with_half_its_words():
                                 "statement.", date="2024-04-30", title="Ministers wrap up Pacific talks on returns"))
     assert [(e.name, e.start, e.end) for e in x.events] == [
         ("Pacific Ministerial Conference on Returns", "2024-04-28", "2024-04-30")]
+
+
+def test_extract_date_said_to_be_last_year_takes_that_year():
+    x = decide(analyse_article(article("Officials met in Suva on 4 and 5 March last year to plan the dialogue.",
+                                       date="2024-06-10")), None)
+    assert [(e.start, e.end) for e in x.events] == [("2023-03-04", "2023-03-05")]
+
+
+def test_extract_a_day_inside_a_dated_event_adds_no_event():
+    x = decide(analyse_article(article("Fiji and Samoa on Wednesday concluded a two-day regional meeting in Suva. "
+                                       "The talks ended on Wednesday afternoon.", date="2024-05-08")), None)
+    assert [(e.start, e.end) for e in x.events] == [("2024-05-07", "2024-05-08")]
+
+
+def test_extract_a_later_event_in_common_words_is_named_by_them():
+    x = decide(analyse_article(article(
+        "Ministers opened the Pacific Returns Dialogue on 8 May 2024 in Apia. The dialogue followed a senior "
+        "officials' meeting at the same venue on 7 May 2024.", title="Ministers back returns plan")), None)
+    assert [(e.name, e.start) for e in x.events] == [("Pacific Returns Dialogue", "2024-05-08"),
+                                                     ("Senior officials' meeting", "2024-05-07")]
+
+
+def test_extract_coordinated_events_each_take_their_own_date():
+    x = decide(analyse_article(article(
+        "Delegates prepared two meetings: the Pacific Returns Dialogue (10 March 2024) and the Regional Border "
+        "Forum (30 March 2024).")), None)
+    assert [(e.name, e.start) for e in x.events] == [("Pacific Returns Dialogue", "2024-03-10"),
+                                                     ("Regional Border Forum", "2024-03-30")]
+
+
+def test_extract_a_table_row_gives_the_body_in_the_next_cell():
+    x = decide(analyse_article(article(
+        "The workshop in Suva on 3 May 2024 brought together:\n\n| Fiji | Inspector Mere Tuilagi | Fiji Police "
+        "Force |\n\n| Samoa | Mr Tavita Leota, Senior Officer | Samoa Immigration Division |")), None)
+    assert [(p.name, [r.organisation for r in p.roles]) for p in x.people] == [
+        ("Mere Tuilagi", ["Fiji Police Force"]), ("Tavita Leota", ["Samoa Immigration Division"])]
+
+
+def test_extract_federal_agent_is_a_rank_not_a_name():
+    x = extract_article(article("Federal Agent Mark Doyle of the Australian Federal Police opened the session."))
+    assert names(x.people) == {"Mark Doyle"}
+
+
+def test_extract_a_sentence_of_another_year_gives_the_event_no_place():
+    x = decide(analyse_article(article("The Pacific Returns Dialogue opened on 3 May 2024. The ministers last met "
+                                       "in Apia in 2019.")), None)
+    assert [(e.name, e.place) for e in x.events] == [("Pacific Returns Dialogue", None)]

@@ -42,3 +42,8 @@ def test_lexicon_slug_is_safe_and_stable():
     assert slugify("<script>alert(1)</script>") == "script-alert-1-script"
     assert slugify("") == "x"
     assert normalise("The  Việt-Nam!") == "viet nam"
+
+
+def test_lexicon_yaml_keywords_in_word_lists_stay_words():
+    words = load_lexicon().patterns["generic_event_name_words"]
+    assert ("on" in words, True in words) == (True, False)

@@ -249,3 +249,14 @@ def test_sources_txt_label_date_and_reference_line(tmp_path):
     a = read_article(f)
     assert (a.title, a.date, a.category, a.text) == ("Minister heads to Suva for returns talks", "2024-05-03",
                                                      "Media release", "The Minister leaves for Suva today.")
+
+
+def test_sources_txt_short_heading_line_stands_apart_from_the_paragraph(tmp_path):
+    f = tmp_path / "update.txt"
+    f.write_text("12 June 2018 | Event\nWorking group update\n\n>> 16 May: Annual meeting of the Working Group\n"
+                 "On the Wednesday, the Working Group held its fourth meeting in Bangkok, with nineteen members taking "
+                 "part and two observers.\n", encoding="utf-8")
+    assert read_article(f).text.split("\n\n") == [
+        ">> 16 May: Annual meeting of the Working Group",
+        "On the Wednesday, the Working Group held its fourth meeting in Bangkok, with nineteen members taking part "
+        "and two observers."]
