@@ -21,6 +21,7 @@ LABEL = re.compile(r"(?:^|(?<=\s)|(?<=[|•·])|(?<=[a-z])(?=[A-Z]))"  # "Locati
                    r"((?i:venue city|event venue|location|venue|place|where|city|date|dates|when|event date))\s*:\s*")
 PLACE_LABELS = {"location", "venue", "place", "where", "city", "venue city", "event venue"}
 SEPARATOR = re.compile(r"\s+[—/]\s+|(?<!\d)\s+–\s+(?!\d)|\s*[•|·]\s*")
+ANY_DASH = re.compile(r"\s+[—/–-]\s+|\s*[•|·]\s*")  # "28-31 October 2014 - Colombo", where no range is cut
 PLACE_TEXT = re.compile(r"^(?:[A-Z][\w.'’-]*|of|de|la|and)(?:[ ,]+(?:[A-Z][\w.'’-]*|of|de|la|and))*$")
 DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?)"
                       r"\s*(?:\([A-Z][\w.]*\))?\s*(?P<rest>(?:[,(]|\s[—–-])\s*[^—–]{4,32}?)?\s*(?:—|–|--|-)\s+(?=[A-Z\"“‘])")
@@ -70,13 +71,14 @@ def _labelled(line: str) -> Frame | None:
 
 
 def _separated(line: str) -> Frame | None:
-    parts = [p.strip() for p in SEPARATOR.split(line) if p.strip()]
-    if not 2 <= len(parts) <= 3:
-        return None
-    dates = [p for p in parts if _is_date(p)]
-    places = [p for p in parts if _is_place(p)]
-    if len(dates) == 1 and len(places) == len(parts) - 1:
-        return Frame(dates[0], ", ".join(places))
+    for separator in (SEPARATOR, ANY_DASH):
+        parts = [p.strip() for p in separator.split(line) if p.strip()]
+        if not 2 <= len(parts) <= 3:
+            continue
+        dates = [p for p in parts if _is_date(p)]
+        places = [p for p in parts if _is_place(p)]
+        if len(dates) == 1 and len(places) == len(parts) - 1:
+            return Frame(dates[0], ", ".join(places))
     return None
 
 
@@ -85,6 +87,8 @@ def read_frame_line(line: str) -> Frame | None:
 
     >>> read_frame_line("20-21 May 2025 • Bangkok, Thailand")
     Frame(date='20-21 May 2025', place='Bangkok, Thailand')
+    >>> read_frame_line("28-31 October 2014 - Colombo, Sri Lanka")
+    Frame(date='28-31 October 2014', place='Colombo, Sri Lanka')
     >>> read_frame_line("Location: Perth Date: 24 - 25 August 2017")
     Frame(date='24 - 25 August 2017', place='Perth')
     >>> read_frame_line("| Venue | Bangkok, Thailand |")

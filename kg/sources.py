@@ -247,7 +247,7 @@ def _is_heading(line: str, following: str, width: int) -> bool:
     False
     """
     text, nxt = line.strip(), following.strip()
-    return bool(text) and len(text) < HEADING_SHARE * width and nxt[:1].isupper() \
+    return bool(text) and len(text) < HEADING_SHARE * width and (nxt[:1].isupper() or nxt[:1].isdigit()) \
         and not HEADING_END.search(text)
 
 

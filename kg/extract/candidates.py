@@ -175,11 +175,29 @@ def syntax_features(parse: ParsedSentence | None, m: Mention, classes: WordClass
         (toks[v.head].lemma.lower() in classes.negation if v.head != verb else False)
     voice = "passive" if passive else "active"
     role = dep if prep is None else f"{dep}:{prep}"
+    theme = _verb_theme(toks, verb, classes)
     out += [prefix + f"verb={cls}", prefix + f"verb={cls}|{role}|{voice}", prefix + f"lemma={v.lemma.lower()}",
-            prefix + "path=" + ">".join(path[:3]) + f">{cls}"]
+            prefix + "path=" + ">".join(path[:3]) + f">{cls}", prefix + f"verb={cls}|theme={theme}"]
     if negated:
         out += [prefix + "negated", prefix + f"negated|verb={cls}"]
     return out
+
+
+def _verb_theme(toks, verb: int, classes: WordClasses) -> str:
+    """What a verb acts on, by the class of its noun: its object, the subject of its passive, or the noun
+    a participle describes ("convened the Bali Process in 2002": a body, not an event; "the groups,
+    chaired by A and B": groups; "hosted the third meeting": an event)."""
+    kids = [t for t in toks if t.head == verb and t.dep in {"dobj", "nsubjpass"}]
+    if kids:
+        noun = kids[0]
+    elif toks[verb].dep in {"acl", "relcl"} and toks[verb].head != verb:
+        noun = toks[toks[verb].head]
+    else:
+        return "none"
+    if noun.pos not in {"NOUN", "PROPN"}:
+        return "pronoun" if noun.pos == "PRON" else "none"
+    cls = classes.of_noun(noun.lemma)
+    return "name" if cls == "other_noun" and noun.pos == "PROPN" else cls
 
 
 def _clause_features(toks, j: int, classes: WordClasses) -> list[str]:

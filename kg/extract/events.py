@@ -640,7 +640,7 @@ def find_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             events.append(undated)
     if not events:
         return []
-    _assign_sentences(events, sentences, mentions, cues)
+    _assign_sentences(events, sentences, mentions, cues, article.title or "")
     actors = [m for m in mentions if m.kind in {"state", "org"} and not m.facts.as_members]
     _fill_roles(events, sentences, mentions, actors, people, cues)
     _inherit_organisers(events, sentences, actors)
@@ -1066,8 +1066,14 @@ def _roles_in_table(si: int, sentences: list[Sentence], by_sentence: dict[int, l
 
 
 # past tense only: "who co-chairs the WG-TIP" is the chair of a body, not of the event
-CHAIR_VERB = re.compile(r"(?<!who )(?<!which )\b(?:co-chaired|chaired|jointly chaired)\b(?!\s+by)", re.I)
-CHAIR = re.compile(r"\b(?:chairing|co-chairing|chaired by|co-chaired by|chairs were|co-chairs were)\b", re.I)
+CHAIR_VERB = re.compile(r"(?<!who )(?<!which )\b(?:co-chaired|chaired|jointly chaired)\b(?!\s+by)"
+                        # "X, who co-hosted the April 28-30 gathering with Y": a relative clause on the event itself
+                        r"|\bwho\s+(?:co-chaired|chaired|co-hosted|hosted)(?=\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){0,4}?"
+                        r"(?:conference|meeting|gathering|talks|forum|workshop|dialogue|session|symposium|consultation)s?\b)",
+                        re.I)
+# "the co-chairs were", "chaired by"; "thanked the two co-chairs, Australian Foreign Minister X and …",
+# "Madam Co-Chairs, Her Excellency X, …": the people named after it chaired
+CHAIR = re.compile(r"\b(?:chairing|co-chairing|chaired by|co-chaired by|chairs were|co-chairs were|co-chairs,)", re.I)
 
 
 def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions: list[Mention],
@@ -1246,7 +1252,7 @@ def _outside_organisations(s: Sentence, orgs: list[Mention]) -> str:
 
 
 def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], mentions: list[Mention],
-                      cues: _Cues) -> None:
+                      cues: _Cues, title: str = "") -> None:
     """Each sentence goes to the event it dates or names, else to the events last talked about.
 
     Events dated or named by one sentence ("two linked meetings: the 19th X and the 18th Y") share
@@ -1258,7 +1264,9 @@ def _assign_sentences(events: list[EventRecord], sentences: list[Sentence], ment
     by_anchor: dict[int | None, list[EventRecord]] = {}
     for ev in events:
         by_anchor.setdefault(ev.anchor, []).append(ev)
-    name_words = {id(ev): set(normalise(ev.name).split()) - cues.generic_name_words for ev in events}
+    # a later event that only borrows the headline's words is named by no sentence: they tell the first one's
+    name_words = {id(ev): set() if i and ev.name == title else set(normalise(ev.name).split()) - cues.generic_name_words
+                  for i, ev in enumerate(events)}
     orgs: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.kind == "org":
