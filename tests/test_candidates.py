@@ -55,3 +55,10 @@ def test_candidates_heading_phrase_in_capitals_is_marked():
     feats = {a.registry.persons[c.key].name: set(c.features) for c in entity_candidates(a) if c.kind == "person"}
     assert {name: "capitals_phrase" in f for name, f in feats.items()} == \
         {"OFFICIALS CHART THE ROAD": True, "Sam Vula": False}
+
+
+def test_candidates_what_an_organising_verb_acts_on_is_a_feature():
+    feats = features_of("Fiji and Samoa chaired the working group, and Tonga hosted the workshop in Suva on 3 May 2024.")
+    assert {k: {f for f in v if "|theme=" in f and f.startswith("verb=organise")} for k, v in feats.items()} == \
+        {"FJI": {"verb=organise|theme=other_noun"}, "WSM": {"verb=organise|theme=other_noun"},
+         "TON": {"verb=organise|theme=event_noun"}}

@@ -865,3 +865,22 @@ def test_extract_a_sentence_of_another_year_gives_the_event_no_place():
     x = decide(analyse_article(article("The Pacific Returns Dialogue opened on 3 May 2024. The ministers last met "
                                        "in Apia in 2019.")), None)
     assert [(e.name, e.place) for e in x.events] == [("Pacific Returns Dialogue", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fijian Foreign Minister Sam Vula, who co-hosted the Pacific Returns Dialogue in Suva on 3 May 2024 with his Samoan "
+    "counterpart Tui Leota, told reporters it had gone well.",
+    "Addressing the Pacific Returns Dialogue in Suva on 3 May 2024, Ms Ana Reed thanked the two co-chairs, Fijian "
+    "Foreign Minister Sam Vula and Samoan Foreign Minister Tui Leota.",
+])
+def test_extract_co_chairs_named_as_ministers_are_proposed_through_their_states(text):
+    x = decide(analyse_article(article(text)), None)
+    assert x.events[0].organisers == ("Fiji", "Samoa")
+
+
+def test_extract_a_later_event_borrowing_the_headline_takes_no_sentence_by_its_words():
+    a = analyse_article(article(
+        "The Pacific Border Experts Meeting took place in Suva on 3 May 2024. Delegates called the talks on irregular "
+        "movement by air useful. At their fourth conference, in Apia on 9 March last year, ministers set the plan.",
+        title="Suva hosts experts on irregular movement by air"))
+    assert [sorted(set(e.sentences)) for e in a.events] == [[0, 1], [2]]

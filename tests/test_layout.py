@@ -13,6 +13,8 @@ from kg.layout import Frame, read_dateline, read_frame_line, read_header_lines
     ("29 – 30 September 2025 • Bangkok, Thailand", Frame("29 – 30 September 2025", "Bangkok, Thailand")),
     ("Colombo, Sri Lanka | 13 February 2020", Frame("13 February 2020", "Colombo, Sri Lanka")),
     ("Dili · March 4-6, 2019", Frame("March 4-6, 2019", "Dili")),
+    ("28-31 October 2014 - Colombo, Sri Lanka", Frame("28-31 October 2014", "Colombo, Sri Lanka")),
+    ("Suva, Fiji | Monday 3 - Tuesday 4 June 2024", Frame("Monday 3 - Tuesday 4 June 2024", "Suva, Fiji")),
     ("14 November 2011", Frame("14 November 2011", None)),
 ])
 def test_layout_frame_line_gives_date_and_place(line, frame):
