@@ -15,9 +15,13 @@ def test_affiliations_pair_the_rules_gave_is_no_candidate():
 
 
 def test_affiliations_table_row_pairs_the_delegate_with_the_body():
-    feats = candidates_of("| Samoa | Mr Tavita Leota | Samoa Immigration Service |")
-    assert {k: {"section=table", "gap=|", "order=body_after", "nearest_body"} <= f for k, f in feats.items()} == \
+    feats = candidates_of("| Samoa Immigration Service | Samoa | Mr Tavita Leota |")
+    assert {k: {"section=table", "gap_has=|", "order=body_before", "nearest_body"} <= f for k, f in feats.items()} == \
         {("tavita leota", "Samoa Immigration Service"): True}
+
+
+def test_affiliations_body_in_the_next_cell_is_the_rules_pair():
+    assert candidates_of("| Samoa | Mr Tavita Leota | Samoa Immigration Service |") == {}
 
 
 def test_affiliations_bodies_listed_with_and_pair_with_no_one():
@@ -31,7 +35,7 @@ def test_affiliations_people_between_are_a_feature():
 
 
 def test_affiliations_accepted_pair_becomes_a_role_without_title():
-    analysis = analyse_article(article("| Samoa | Mr Tavita Leota | Samoa Immigration Service |"))
+    analysis = analyse_article(article("For the Samoa Immigration Service, Mr Tavita Leota took part."))
     shipped = load_models()
 
     def roles(model: LinearModel) -> list:

@@ -1304,7 +1304,7 @@ YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![-–]\d)")
 def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sentence]) -> Mention | None:
     places = [m for m in mentions if m.kind == "place"]
     for si in [ev.anchor] + sorted(set(ev.sentences)):
-        if si != ev.anchor and _other_year(sentences[si], ev):
+        if si is not None and si != ev.anchor and _other_year(sentences[si], ev):
             continue
         for m in places:
             if m.sentence == si:
