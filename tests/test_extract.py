@@ -884,3 +884,22 @@ def test_extract_a_later_event_borrowing_the_headline_takes_no_sentence_by_its_w
         "movement by air useful. At their fourth conference, in Apia on 9 March last year, ministers set the plan.",
         title="Suva hosts experts on irregular movement by air"))
     assert [sorted(set(e.sentences)) for e in a.events] == [[0, 1], [2]]
+
+
+def test_extract_release_date_line_is_no_event():
+    x = decide(analyse_article(article("Media release, 23 October 2017\n\nOn 13 October 2017, Fiji and Samoa convened "
+                                       "the Pacific Returns Dialogue in Suva.", date="2017-10-23")), None)
+    assert [e.start for e in x.events] == ["2017-10-13"]
+
+
+def test_extract_a_date_after_since_is_a_point_in_time_not_an_event():
+    x = decide(analyse_article(article("Ministers opened the Pacific Returns Dialogue in Suva on 28 February 2002. "
+                                       "Since the events of September 11, every meeting has spoken of security.",
+                                       date="2002-02-28")), None)
+    assert [e.start for e in x.events] == ["2002-02-28"]
+
+
+def test_extract_today_in_a_speech_is_the_day_of_the_event_spoken_at():
+    a = analyse_article(article("Co-Chairs, I speak at the Pacific Returns Dialogue in Suva on 10 February 2023. "
+                                "Fiji welcomes the decision of Ministers today to renew the plan.", date="2023-02-12"))
+    assert [(e.start, sorted(set(e.sentences))) for e in a.events] == [("2023-02-10", [0, 1])]

@@ -302,6 +302,8 @@ def _subject_is_body(s: Sentence, start: int, actors: list[Mention]) -> bool:
 
 CLAUSE_START = re.compile(r"(?:^|[—–:]\s*|\s-\s*)$")  # a sentence, or a dateline's text, begins here
 UNTIL = re.compile(r"\b(?:until|till|through|to|(?:ends|closes|concludes|wraps\s+up)(?:\s+on)?)\s+$", re.I)
+DIGIT = re.compile(r"\d")
+SINCE = re.compile(r"\bsince\s+(?:the\s+[\w-]+\s+of\s+)?$", re.I)
 SPOKEN_ON = re.compile(r"\b(?:said|says|told|tells)(?:\s+(?!on\b|at\b|in\b)[\w'’]+){0,2}\s+$", re.I)
 EVENT_PRONOUN = re.compile(r"\b(?:it|which|that|this|these|they|each|all|both)\s*$", re.I)
 
@@ -659,6 +661,8 @@ def _sentence_dates(si: int, s: Sentence, year: int | None, published: date | No
     spans = find_dates(s.text, year, offset=s.start)
     if si == 0 and (line_end := dateline_end(s.text)):
         spans = [d for d in spans if d.char_start - s.start >= line_end]
+    if len(spans) == 1 and _release_line(s.text[:spans[0].char_start - s.start] + s.text[spans[0].char_end - s.start:]):
+        return []  # "Media release, 23 October 2017": the day of the release, not of an event
     if not spans and span:
         spans = find_nth_days(s.text, span[0], span[1], offset=s.start)
     if not spans and published:
@@ -668,6 +672,14 @@ def _sentence_dates(si: int, s: Sentence, year: int | None, published: date | No
 
 YEAR_AFTER = re.compile(r"^,?\s+(?:of\s+)?(?P<which>last|next|the\s+previous|the\s+following)\s+year\b")
 YEAR_SHIFT = {"last": -1, "next": 1, "the previous": -1, "the following": 1}
+
+
+PAGE_LABELS = frozenset(normalise(w) for w in WORDS["page_labels"])
+
+
+def _release_line(rest: str) -> bool:
+    """Is what a line holds besides its date only a page label ("Media release, ")?"""
+    return normalise(re.sub(r"[^\w\s]", " ", rest)) in PAGE_LABELS
 
 
 def _publication_year(d, s: Sentence, published: date | None) -> tuple[str, str]:
@@ -695,8 +707,8 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
     for si, s in enumerate(sentences):
         spans = _sentence_dates(si, s, article.year, published, span)
         for d in spans:
-            if SPOKEN_ON.search(s.text[:d.char_start - s.start]):
-                continue  # "told reporters on Tuesday": the day of a statement, not of an event
+            if SPOKEN_ON.search(s.text[:d.char_start - s.start]) or SINCE.search(s.text[:d.char_start - s.start]):
+                continue  # "told reporters on Tuesday": the day of a statement; "since the events of 11 …": a time
             if events and UNTIL.search(s.text[:d.char_start - s.start]) and d.start == d.end:
                 _extend_to(events[-1], d.end, si)  # "the course, which runs until 16 August"
                 continue
@@ -722,10 +734,13 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
                 found = [found[spans.index(d)]]
             if all(ev.name == article.title for ev in found):
                 within = [ev for ev in events if ev.start and ev.start <= start and end <= (ev.end or ev.start)]
+                common = _common_name(s, d.char_start, cues) if events else None
+                if not within and events and common is None and verb is None and \
+                        not DIGIT.search(s.text[d.char_start - s.start:d.char_end - s.start]):
+                    within = events  # "the decision of Ministers today", in a speech: the day of the event spoken at
                 if within:
                     within[-1].sentences.append(si)  # "The talks ended on Wednesday": a day of an event dated already
                     continue
-                common = _common_name(s, d.char_start, cues) if events else None
                 for ev in found:  # the headline names the article's first event, not a later one
                     ev.name = common or ev.name
             for ev in found:
