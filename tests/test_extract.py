@@ -903,3 +903,12 @@ def test_extract_today_in_a_speech_is_the_day_of_the_event_spoken_at():
     a = analyse_article(article("Co-Chairs, I speak at the Pacific Returns Dialogue in Suva on 10 February 2023. "
                                 "Fiji welcomes the decision of Ministers today to renew the plan.", date="2023-02-12"))
     assert [(e.start, sorted(set(e.sentences))) for e in a.events] == [("2023-02-10", [0, 1])]
+
+
+def test_extract_names_coordinated_before_of_share_the_body():
+    x = decide(analyse_article(article("Ms Jane Roe, Mr. Sam Vula and Mr Tom Lee of the Pacific Islands Forum spoke; "
+                                       "Minister Ana Reed and Tui Leota of the RSO listened.")), None)
+    assert [(p.name, [r.organisation for r in p.roles]) for p in x.people] == [
+        ("Jane Roe", ["Pacific Islands Forum"]), ("Sam Vula", ["Pacific Islands Forum"]),
+        ("Tom Lee", ["Pacific Islands Forum"]), ("Ana Reed", [None]),
+        ("Tui Leota", ["Regional Support Office of the Bali Process"])]

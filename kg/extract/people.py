@@ -106,7 +106,37 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
         found.extend(_sentence_people(si, s, ents, taken, pats, (seeds or {}).get(si, ())))
     _add_group_titles(found, sentences, by_sentence, pats)
     _add_trailing_group_titles(found, sentences, by_sentence, pats)
+    _share_coordinated_bodies(found, sentences)
     return _resolve_surnames(found)
+
+
+def _share_coordinated_bodies(found: list[PersonMention], sentences) -> None:
+    """Names joined only by commas and "and" share the body the last one is "of" ("Stephen Smith and
+    Gordon Flake of the Perth USAsia Centre"): the phrase after a coordination qualifies all of it.
+    A name with a title or body of its own keeps it."""
+    by_sentence: dict[int, list[PersonMention]] = {}
+    for p in found:
+        by_sentence.setdefault(p.sentence, []).append(p)
+    for si, people in by_sentence.items():
+        toks = sentences[si].tokens
+        people.sort(key=lambda p: p.start)
+        for i in range(len(people) - 1, 0, -1):
+            last = people[i]
+            if not last.roles or last.roles[0][0] is not None or last.end >= len(toks) or \
+                    toks[last.end].norm not in {"of", "from"}:
+                continue
+            j = i
+            while j > 0 and _joined(sentences[si], people[j - 1], people[j]) and not people[j - 1].roles:
+                j -= 1
+                people[j].roles.append(last.roles[0])
+
+
+def _joined(s: Sentence, a: PersonMention, b: PersonMention) -> bool:
+    """Are two names joined by nothing but commas, "and" and the second one's honorific?"""
+    gap = s.text[s.tokens[a.end - 1].end - s.start:s.tokens[b.start].start - s.start]
+    if b.honorific:
+        gap = gap.replace(b.honorific, " ", 1)
+    return a.end < b.start and re.fullmatch(r"[\s,]*(?:and)?\s*", gap) is not None
 
 
 def _add_group_titles(found: list[PersonMention], sentences, by_sentence, pats) -> None:
