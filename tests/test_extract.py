@@ -912,3 +912,9 @@ def test_extract_names_coordinated_before_of_share_the_body():
         ("Jane Roe", ["Pacific Islands Forum"]), ("Sam Vula", ["Pacific Islands Forum"]),
         ("Tom Lee", ["Pacific Islands Forum"]), ("Ana Reed", [None]),
         ("Tui Leota", ["Regional Support Office of the Bali Process"])]
+
+
+def test_extract_where_a_body_is_based_is_not_the_events_place():
+    x = decide(analyse_article(article("The RSO, based in Bangkok, ran the Pacific Returns Dialogue on 3 May 2024.")),
+               None)
+    assert [(e.start, e.place) for e in x.events] == [("2024-05-03", None)]

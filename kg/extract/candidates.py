@@ -23,7 +23,7 @@ from ..lexicon import Lexicon, normalise
 from .syntax import ParsedSentence
 from .document import Analysis
 from .entities import Mention
-from .events import EventRecord, event_owner, headline_subjects
+from .events import EventRecord, event_owner, headline_subjects, seated
 
 __all__ = ["Candidate", "EntityCandidate", "role_candidates", "place_candidates", "entity_candidates", "WordClasses",
            "sentence_section"]
@@ -373,6 +373,8 @@ def place_candidates(analysis: Analysis) -> list[Candidate]:
         rule_key = reg.key_of.get(id(ev.place)) if ev.place is not None else None
         other_rule = {reg.key_of.get(id(e.place)) for i, e in enumerate(analysis.events) if i != ei and e.place}
         in_event = set(ev.sentences) | ({ev.anchor} if ev.anchor is not None else set())
+        # the event's own sentences name no place, but where a body sits ("the RSO, based in Bangkok")
+        placeless = not any(m.sentence in in_event and not seated(analysis.sentences[m.sentence], m) for m in places)
         for key, rank in order.items():
             ms = [m for m in places if reg.key_of[id(m)] == key]
             if all("venue_before_town" in _nesting_features([m], places) for m in ms):
@@ -384,6 +386,8 @@ def place_candidates(analysis: Analysis) -> list[Candidate]:
                 feats.add("rule_other_event")
             if frame_place and any(normalise(m.name) == frame_place for m in ms):
                 feats.add("frame")
+                if placeless:
+                    feats.add("frame&placeless_event")  # "KUALA LUMPUR: …" over sections that name no town
             if any(m.facts.venue for m in ms):
                 feats.add("venue")
             feats.update(_nesting_features(ms, places))

@@ -1316,6 +1316,11 @@ def _other_year(s: Sentence, ev: EventRecord) -> bool:
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?![-–]\d)")
 
 
+def seated(s: Sentence, m: Mention) -> bool:
+    """Is the place named as where a body sits ("the RSO, based in Bangkok")?"""
+    return BASED_IN.search(s.text[:m.char_start - s.start]) is not None
+
+
 def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sentence]) -> Mention | None:
     places = [m for m in mentions if m.kind == "place"]
     for si in [ev.anchor] + sorted(set(ev.sentences)):
@@ -1325,12 +1330,15 @@ def _event_place(ev: EventRecord, mentions: list[Mention], sentences: list[Sente
             if m.sentence == si:
                 before = sentences[si].text[:m.char_start - sentences[si].start]
                 after = sentences[si].text[m.char_end - sentences[si].start:]
+                if seated(sentences[si], m):
+                    continue  # "the RSO, based in Bangkok": where a body sits, not where the event is
                 if re.search(r"\b(in|at)\s*$", before, re.I) or PLACE_HOSTS.match(after) or DATE_THEN.search(before) \
                         or VENUE_THEN.search(before):
                     return m
     return None
 
 
+BASED_IN = re.compile(r"\b(?:" + "|".join(WORDS["seat_words"]) + r")\s+(?:in|at)\s*$", re.I)
 # "met on 13 October 2017, Jakarta, Indonesia": a place right after the date is where
 DATE_THEN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d,\s*$")
 # "at the Shangri-La Hotel, Bangkok", "in the Maldivian capital, Malé": the place after a venue or a capital
