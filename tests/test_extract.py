@@ -918,3 +918,9 @@ def test_extract_where_a_body_is_based_is_not_the_events_place():
     x = decide(analyse_article(article("The RSO, based in Bangkok, ran the Pacific Returns Dialogue on 3 May 2024.")),
                None)
     assert [(e.start, e.place) for e in x.events] == [("2024-05-03", None)]
+
+
+def test_extract_a_list_after_an_organiser_cue_goes_on_after_and_by():
+    x = decide(analyse_article(article("The Pacific Returns Dialogue met in Suva on 3 May 2024. The chair was shared by "
+                                       "the Fiji Police Force and by the Samoa Immigration Service.")), None)
+    assert x.events[0].organisers == ("Fiji Police Force", "Samoa Immigration Service")

@@ -30,7 +30,7 @@ __all__ = ["EventRecord", "find_events"]
 
 POSSESSIVE_GAP = re.compile(r"^\s*['’]s?\s+$")
 LIST_GAP = re.compile(r"^(?:[\s,;]|\band\b|\bas well as\b|\btogether with\b|\balong with\b|\bincluding\b|\bplus\b|"
-                      r"\bthe\b|\bits\b|\btheir\b|\bfrom\b|\bof\b|&|\bboth\b|\bMember Organisations\b|"
+                      r"\bthe\b|\bits\b|\btheir\b|\bfrom\b|\bof\b|\bby\b|&|\bboth\b|\bMember Organisations\b|"
                       r"\bgovernments?\s+of\b|"
                       r"\bMember States\b|\b(?:Co-)?Chairs?\b|\(\s*[\w\-–&/ ]{1,12}\s*\)|[()]|['’]s\b|–|—|"
                       r"\b(?-i:[A-Z][\w\-]*)['’]s\b)*$", re.I)  # "A and Australia's B": the state owns B
