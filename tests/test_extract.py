@@ -924,3 +924,11 @@ def test_extract_a_list_after_an_organiser_cue_goes_on_after_and_by():
     x = decide(analyse_article(article("The Pacific Returns Dialogue met in Suva on 3 May 2024. The chair was shared by "
                                        "the Fiji Police Force and by the Samoa Immigration Service.")), None)
     assert x.events[0].organisers == ("Fiji Police Force", "Samoa Immigration Service")
+
+
+def test_extract_everyone_in_a_table_cell_works_for_the_body_opening_the_next():
+    x = decide(analyse_article(article(
+        "The workshop in Suva on 3 May 2024 brought together:\n\n| Samoa | Ms Tui Leota and Mr Sam Vula | Samoa "
+        "Immigration Service, Ministry of Police |")), None)
+    assert [(p.name, [r.organisation for r in p.roles]) for p in x.people] == [
+        ("Tui Leota", ["Samoa Immigration Service"]), ("Sam Vula", ["Samoa Immigration Service"])]

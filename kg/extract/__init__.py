@@ -28,7 +28,7 @@ from .events import find_events
 from .frame import add_frame_places, read_frame
 from .names import candidate_pieces, name_seeds
 from .gazetteer import Gazetteer, build_gazetteer
-from .people import find_people
+from .people import add_table_bodies, find_people
 from .proposals import merge_mentions, merge_people
 from .text import split_sentences
 
@@ -77,6 +77,7 @@ def analyse_article(article: Article, lexicon: Lexicon | None = None, ner=None, 
     people = _with_proposed_names(article, sentences, mentions, people, lexicon, names)
     mentions = [m for m in mentions if not m.facts.in_person]  # "Dr. Retna Sari": a name, not the city
     mentions, people = add_listed_bodies(sentences, mentions, people, lexicon)
+    add_table_bodies(sentences, mentions, people)
     if proposals:
         people = merge_people(sentences, mentions, people, proposals)
     events = find_events(article, sentences, mentions, people, lexicon, frame)

@@ -18,7 +18,7 @@ from ..dates import MONTHS
 from .text import Sentence, Token, phrase_pattern, tokenize
 from .words import WORDS
 
-__all__ = ["PersonMention", "find_people"]
+__all__ = ["PersonMention", "find_people", "add_table_bodies"]
 
 SPEECH_VERBS = frozenset(WORDS["speech_verbs"])
 ADVERBS = frozenset(WORDS["adverbs"])
@@ -590,6 +590,34 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
     if end < len(toks) and toks[end].norm == "who":
         roles.extend(_who_roles(toks, end, taken))
     return roles
+
+
+def add_table_bodies(sentences: list[Sentence], mentions: list[Mention], people: list[PersonMention]) -> None:
+    """People in a table row whose next cell opens with a body that was found after them (a body
+    listed among others, "| X | Special Branch, Royal Malaysian Police |") work for it."""
+    for p in people:
+        toks = sentences[p.sentence].tokens
+        if p.end >= len(toks) or toks[p.end].text != "|":
+            continue
+        taken: list[Mention | None] = [None] * len(toks)
+        for m in mentions:
+            if m.sentence == p.sentence:
+                for k in range(m.start, m.end):
+                    taken[k] = m
+        org = _cell_body(toks, p.end, taken)
+        if org is None:
+            continue
+        if p.roles and p.roles[-1][1] is None:
+            p.roles[-1] = (p.roles[-1][0], org)  # "| Deputy Superintendent X | Special Branch |"
+        elif all(o is not org for _, o in p.roles):
+            p.roles.append((None, org))
+        cell = sorted((q for q in people if q.sentence == p.sentence and q.end <= p.start), key=lambda q: -q.start)
+        nxt = p
+        for q in cell:  # "| Susan Egan and Andrew Holmes | New Zealand Immigration Service |": the cell's people
+            if not _joined(sentences[p.sentence], q, nxt) or q.roles:
+                break
+            q.roles.append((None, org))
+            nxt = q
 
 
 def _cell_body(toks, bar: int, taken) -> Mention | None:
