@@ -932,3 +932,8 @@ def test_extract_everyone_in_a_table_cell_works_for_the_body_opening_the_next():
         "Immigration Service, Ministry of Police |")), None)
     assert [(p.name, [r.organisation for r in p.roles]) for p in x.people] == [
         ("Tui Leota", ["Samoa Immigration Service"]), ("Sam Vula", ["Samoa Immigration Service"])]
+
+
+def test_extract_a_demonym_is_never_a_person():
+    x = extract_article(article("The officer will track efforts by Sri Lankan smuggling rings to move people."))
+    assert names(x.people) == set()
