@@ -937,3 +937,23 @@ def test_extract_everyone_in_a_table_cell_works_for_the_body_opening_the_next():
 def test_extract_a_demonym_is_never_a_person():
     x = extract_article(article("The officer will track efforts by Sri Lankan smuggling rings to move people."))
     assert names(x.people) == set()
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Prime Minister Datuk Seri Najib Tun Razak said here on Thursday that talks went well.", {"Najib Tun Razak"}),
+    ("Pol Maj Gen Visanu Prasattongosot opened the workshop.", {"Visanu Prasattongosot"}),
+])
+def test_extract_honorifics_alone_name_no_one(text, people):
+    assert names(extract_article(article(text)).people) == people
+
+
+def test_extract_the_letter_of_an_honorific_is_no_body():
+    x = extract_article(article("I congratulate our two Co-Chairs, H.E. Ms. Retno Marsudi and H.E. Ms. Julie Bishop, "
+                                "and thank UNHCR."))
+    assert names(x.organisations) == {"Office of the United Nations High Commissioner for Refugees"}
+
+
+def test_extract_a_press_release_is_no_event():
+    x = decide(analyse_article(article("Fiji opened the Pacific Returns Dialogue in Suva on 3 May 2024. Ministers take "
+                                       "over on 4 May 2024, the ministry said in a press release.")), None)
+    assert [e.start for e in x.events] == ["2024-05-03"]

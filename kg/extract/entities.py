@@ -545,6 +545,7 @@ def _list_members(si, s: Sentence, mentions: list[Mention], heads: _Heads, peopl
     names, or start a sentence are left alone."""
     found = sorted(mentions, key=lambda m: m.char_start)
     runs = [r for r in NAME_RUN.finditer(s.text) if _may_be_body(s, r, found, heads) and
+            sum(c.isalpha() for c in r.group()) > 1 and  # "H.E.": an honorific's letter names no body
             r.group() not in not_bodies and not lexicon.state_by_demonym(r.group()) and
             not any(a < s.start + r.end() and s.start + r.start() < b for a, b in people)]
     added: list[Mention] = []

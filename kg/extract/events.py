@@ -69,7 +69,9 @@ class _Cues:
         triggers = p.get("event_triggers", {})
         self.trigger_kind = {k.lower(): v for k, v in triggers.items()}
         self.generic_name_words = frozenset(normalise(w) for w in p.get("generic_event_name_words", []))
-        self.trigger = re.compile(r"\b(" + phrase_pattern(t.lower() for t in triggers) + r")\b", re.I)
+        # "a press release", "told a news conference": the press's own furniture, never an activity reported
+        press = "".join(f"(?<!\\b{re.escape(w)} )" for w in p.get("press_words", []))
+        self.trigger = re.compile(r"\b" + press + "(" + phrase_pattern(t.lower() for t in triggers) + r")\b", re.I)
         # "delivered a virtual workshop": the object of the verb is an event, so its subject ran it
         event_nouns = [t for t in triggers if " " not in t and t.islower() and not t.endswith("ed")]
         self.event_object = re.compile(r"^\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:"

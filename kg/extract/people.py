@@ -74,6 +74,11 @@ class _Patterns:
         self.irregular_past = {f for pair in p.get("irregular_verbs", {}).values() for f in pair} - {"run", "put", "set"}
         self.lexicon = lexicon
 
+    def is_honorific(self, name: str) -> bool:
+        """Is a name nothing but honorifics ("Datuk Seri")?"""
+        m = self.honorific.match(name + " ")
+        return m is not None and m.end() >= len(name)
+
     def is_state_word(self, name: str) -> bool:
         """Is a name wholly a state's name or demonym ("Sri Lankan smuggling rings")?"""
         return bool(self.lexicon.state_by_form(name) or self.lexicon.state_by_demonym(name))
@@ -286,8 +291,8 @@ class _PeopleReader:
         if b <= a or any(k in self.used for k in range(a, b)) or any(t.text in POST_NOMINALS for t in toks[a:b]):
             return
         name = re.sub(r"\s+", " ", s.text[toks[a].start - s.start:toks[b - 1].end - s.start]).strip(" ,")
-        if self.pats.is_state_word(name):
-            return
+        if self.pats.is_state_word(name) or self.pats.is_honorific(name):
+            return  # "Sri Lankan smuggling rings"; "Prime Minister Datuk Seri Najib": no name
         p = PersonMention(normalise(name), name, honorific, self.si, a, b)
         if title_before:
             p.roles.append(title_before)
