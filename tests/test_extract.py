@@ -957,3 +957,9 @@ def test_extract_a_press_release_is_no_event():
     x = decide(analyse_article(article("Fiji opened the Pacific Returns Dialogue in Suva on 3 May 2024. Ministers take "
                                        "over on 4 May 2024, the ministry said in a press release.")), None)
     assert [e.start for e in x.events] == ["2024-05-03"]
+
+
+def test_extract_a_one_word_state_after_an_honorific_and_given_name_is_a_surname():
+    x = extract_article(article("The sessions were chaired by Ms Agnieszka Holland of the Department of Immigration. "
+                                "Ms Jane Roe, Australia's envoy, spoke."))
+    assert (names(x.people), names(x.states)) == ({"Agnieszka Holland", "Jane Roe"}, {"Australia"})

@@ -211,10 +211,12 @@ def _add_trailing_group_titles(found: list[PersonMention], sentences, by_sentenc
             p.roles.append((s.text[toks[k].start - s.start:toks[h - 1].end - s.start][:-1], org))
 
 
-def _in_name_place(taken, j, i) -> bool:
-    """A one-word town inside a name after its first word: "Fadli bin Hassan" (Hassan, India)."""
+def _in_name_place(taken, j, i, toks=()) -> bool:
+    """A one-word town or state inside a name after its first word: "Fadli bin Hassan" (Hassan,
+    India), "Ms Agnieszka Holland" (the Netherlands)."""
     m = taken[j]
-    return m is not None and j > i and m.kind == "place" and m.start == j and m.end == j + 1
+    return m is not None and j > i and m.kind in {"place", "state"} and m.start == j and m.end == j + 1 \
+        and not m.facts.demonym and not (j + 1 < len(toks) and toks[j + 1].text in {"'s", "’s"})
 
 
 def _name_run(toks, i, taken, pats, max_tokens=6, through_places=False) -> int:
@@ -222,7 +224,7 @@ def _name_run(toks, i, taken, pats, max_tokens=6, through_places=False) -> int:
     one-word place names after the first word (the caller marks them `in_person`)."""
     j = i
     while j < len(toks) and _words(toks, i, j, pats.particles) < max_tokens and \
-            (taken[j] is None or (through_places and _in_name_place(taken, j, i))) and _is_name_token(toks[j], pats.particles):
+            (taken[j] is None or (through_places and _in_name_place(taken, j, i, toks))) and _is_name_token(toks[j], pats.particles):
         if toks[j].norm in pats.particles:
             k = j
             while k < len(toks) and toks[k].norm in pats.particles:  # "van der Berg"
@@ -317,7 +319,7 @@ class _PeopleReader:
                 k += 1
             end = _name_run(toks, k, taken, pats, max_tokens=9, through_places=True)
             for j in range(k + 1, end):  # a name word that is also a town's name: "Dr. Retna Sari" (Sari, Iran)
-                if _in_name_place(taken, j, k):
+                if _in_name_place(taken, j, k, toks):
                     taken[j].facts.in_person = True
                     taken[j] = None
             h = _token_at(toks, s.start + m.start())
@@ -382,7 +384,7 @@ class _PeopleReader:
             if end - i < 2 or _looks_like_title(toks, i, end, pats):
                 continue
             for j in range(i + 1, end):  # "Minister Sim Ann": a name word that is also a town's name
-                if _in_name_place(taken, j, i):
+                if _in_name_place(taken, j, i, toks):
                     taken[j].facts.in_person = True
                     taken[j] = None
             a = title_end - 1
