@@ -963,3 +963,17 @@ def test_extract_a_one_word_state_after_an_honorific_and_given_name_is_a_surname
     x = extract_article(article("The sessions were chaired by Ms Agnieszka Holland of the Department of Immigration. "
                                 "Ms Jane Roe, Australia's envoy, spoke."))
     assert (names(x.people), names(x.states)) == ({"Agnieszka Holland", "Jane Roe"}, {"Australia"})
+
+
+def test_extract_a_speaker_line_in_capitals_names_the_speaker():
+    x = extract_article(article("STATEMENT BY MR TUI LEOTA, ASSISTANT HIGH COMMISSIONER FOR PROTECTION\n\nExcellencies, "
+                                "Samoa thanks Fiji for hosting the Pacific Returns Dialogue in Suva on 3 May 2024."))
+    assert [(p.name, [r.title for r in p.roles]) for p in x.people] == \
+        [("Tui Leota", ["Assistant High Commissioner for Protection"])]
+
+
+@pytest.mark.parametrize("word", ["Co-Chairs", "Excellencies"])
+def test_extract_a_salutation_before_a_state_is_no_place(word):
+    x = extract_article(article(f"{word}, Samoa thanks Fiji for hosting the Pacific Returns Dialogue in Suva on 3 May "
+                                "2024."))
+    assert names(x.places) == {"Suva"}

@@ -95,6 +95,11 @@ class _Heads:
         # last words of a title or a body, never of a place: "IOM Chief of Mission in Fiji"
         self.not_place = frozenset(k.split()[-1] for k in self.kinds) | frozenset(
             tokenize(t)[-1].norm for t in lexicon.patterns.get("title_words", []))
+        # "Co-Chairs, Samoa thanks …": a salutation's role noun, plural too, is no place
+        roles = self.not_place | frozenset(normalise(w) for w in lexicon.patterns.get("organiser_nouns", []))
+        self.not_place = roles | frozenset(w + "s" for w in roles) | frozenset(
+            normalise(w) for w in (lexicon.patterns.get("participant_cues") or {}).get("people_nouns", [])) | \
+            frozenset(WORDS["salutation_words"])
         self.person_first = self.title_first | frozenset(
             tokenize(h)[0].norm for h in lexicon.patterns.get("honorifics", []) if tokenize(h))
 

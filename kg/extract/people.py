@@ -108,6 +108,7 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
         by_sentence.setdefault(m.sentence, []).append(m)
     found: list[PersonMention] = []
     for si, s in enumerate(sentences):
+        s = truecased(s)
         ents = by_sentence.get(si, [])
         taken: list[Mention | None] = [None] * len(s.tokens)
         for m in ents:
@@ -118,6 +119,28 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
     _add_trailing_group_titles(found, sentences, by_sentence, pats)
     _share_coordinated_bodies(found, sentences)
     return _resolve_surnames(found)
+
+
+LOWER_IN_TITLES = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+                             "with"})
+
+
+def truecased(s: Sentence) -> Sentence:
+    """A line in capitals with its words capitalised as in prose, so that names read as names
+    ("STATEMENT BY MR VOLKER TÜRK, ASSISTANT HIGH COMMISSIONER" → "Statement by Mr Volker Türk, …");
+    offsets are kept. Any other sentence as it is.
+
+    >>> truecased(Sentence("REMARKS BY MR JOHN ROE, HEAD OF THE DELEGATION", 0, 46, 0, ())).text
+    'Remarks by Mr John Roe, Head of the Delegation'
+    """
+    words = re.findall(r"[^\W\d_]+", s.text)
+    if len(words) < 2 or any(c.islower() for c in s.text):
+        return s
+    text = re.sub(r"[^\W\d_]+", lambda m: m.group().lower() if m.group().lower() in LOWER_IN_TITLES and m.start()
+                  else m.group()[:1] + m.group()[1:].lower(), s.text)
+    if len(text) != len(s.text):
+        return s
+    return Sentence(text, s.start, s.end, s.paragraph, tokenize(text, s.start))
 
 
 def _share_coordinated_bodies(found: list[PersonMention], sentences) -> None:
@@ -528,7 +551,7 @@ def _title_starts(toks, k, taken, pats) -> bool:
 
 
 def _strip_org(title: str, org: Mention, s: Sentence) -> str:
-    text = title.replace(org.name, " ")
+    text = re.sub(re.escape(org.name), " ", title, flags=re.I)  # a line in capitals is read truecased
     text = re.sub(r"\(\s*[A-Z][A-Z0-9\-/&]+\s*\)", " ", text)  # "(DFAT)" after the organisation
     text = re.sub(r"^\s*(the\s+)?['’]s\s+", "", text)
     text = re.sub(r"\s+(at|of|for|with|from|in)\s+(the\s+)?$", "", text.strip())
