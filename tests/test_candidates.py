@@ -49,13 +49,6 @@ def test_candidates_relative_clause_on_the_person_a_state_names_is_a_feature():
     assert {k: "clause=organise" in f for k, f in feats.items()} == {"FJI": True, "WSM": False}
 
 
-def test_candidates_heading_phrase_in_capitals_is_marked():
-    a = analyse_article(article("SENIOR OFFICIALS CHART THE ROAD\n\nOfficials met in Suva on 3 May 2024. Dr. Sam "
-                                "Vula chaired."))
-    feats = {a.registry.persons[c.key].name: set(c.features) for c in entity_candidates(a) if c.kind == "person"}
-    assert {name: "capitals_phrase" in f for name, f in feats.items()} == \
-        {"OFFICIALS CHART THE ROAD": True, "Sam Vula": False}
-
 
 def test_candidates_what_an_organising_verb_acts_on_is_a_feature():
     feats = features_of("Fiji and Samoa chaired the working group, and Tonga hosted the workshop in Suva on 3 May 2024.")

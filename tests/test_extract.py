@@ -977,3 +977,9 @@ def test_extract_a_salutation_before_a_state_is_no_place(word):
     x = extract_article(article(f"{word}, Samoa thanks Fiji for hosting the Pacific Returns Dialogue in Suva on 3 May "
                                 "2024."))
     assert names(x.places) == {"Suva"}
+
+
+def test_extract_a_heading_in_capitals_names_no_one():
+    x = extract_article(article("SENIOR OFFICIALS CHART THE ROAD\n\nOfficials met in Suva on 3 May 2024. Dr. Sam Vula "
+                                "chaired."))
+    assert names(x.people) == {"Sam Vula"}

@@ -366,7 +366,8 @@ def place_candidates(analysis: Analysis) -> list[Candidate]:
         return []
     order: dict[str, int] = {}
     for m in sorted(places, key=lambda m: (m.sentence, m.char_start)):
-        order.setdefault(reg.key_of[id(m)], len(order))
+        if "venue_before_town" not in _nesting_features([m], places):  # "the Novotel Hotel, Suva" is one place
+            order.setdefault(reg.key_of[id(m)], len(order))
     frame_place = normalise(analysis.frame.place or "")
     out = []
     for ei, ev in enumerate(analysis.events):
@@ -474,12 +475,7 @@ def _name_features(name: str, words: NameWords) -> list[str]:
         out.append("whole=state_word")
     if any(len(t.rstrip(".")) == 1 for t in toks):
         out.append("has_initial")
-    if name.isupper() and any(normalise(t) in CAPS_FUNCTION_WORDS for t in toks):
-        out.append("capitals_phrase")  # "OFFICIALS CHART THE ROAD": a heading's words, not a name
     return out
-
-
-CAPS_FUNCTION_WORDS = frozenset({"the", "in", "to", "of", "and", "a", "an", "on", "at", "for", "with", "from", "by"})
 
 
 def _parse_features(analysis: Analysis, si: int, start: int, end: int) -> list[str]:
