@@ -983,3 +983,10 @@ def test_extract_a_heading_in_capitals_names_no_one():
     x = extract_article(article("SENIOR OFFICIALS CHART THE ROAD\n\nOfficials met in Suva on 3 May 2024. Dr. Sam Vula "
                                 "chaired."))
     assert names(x.people) == {"Sam Vula"}
+
+
+def test_extract_co_chairs_addressed_in_a_speech_are_proposed_as_organisers():
+    x = decide(analyse_article(article("Co-Chairs,\n\nHonourable Sam Vula, Minister for Foreign Affairs of Fiji,\n\n"
+                                       "Her Excellency Tui Leota, Minister for Foreign Affairs of Samoa,\n\nSamoa is glad "
+                                       "to take part in the Pacific Returns Dialogue in Suva on 3 May 2024.")), None)
+    assert x.events[0].organisers == ("Fiji", "Samoa")

@@ -1098,9 +1098,10 @@ def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions
     """Co-chairs named only as people count through their organisation, or their state where the
     text gives only the state ("Chairing the meeting were Ambassador X, Australia's …, and Y, Indonesian …")."""
     out: list[Mention] = []
+    addressed = _addressed_as_chairs(sentences)
     for si in sorted(set(ev.sentences)):
         s = sentences[si]
-        cue, after = CHAIR.search(s.text), True
+        cue, after = CHAIR.search(s.text) or (re.match("", s.text) if si in addressed else None), True
         if not cue:
             # "X, Minister for … of Indonesia, and Y, Australia's Minister …, co-chaired the conference"
             cue, after = CHAIR_VERB.search(s.text), False
@@ -1132,6 +1133,21 @@ def _chairs_given_as_people(ev: EventRecord, sentences: list[Sentence], mentions
             orgs = [org for _, org in p.roles if org is not None and org.kind == "org"]
             if orgs:
                 out.append(orgs[0])
+    return out
+
+
+ADDRESS_CHAIRS = re.compile(r"^\W*(?:(?:Madam|Mister|Mr\.?|Distinguished|Honourable|Dear|Excellencies,?)\s+)*"
+                            r"Co-?Chairs?\W*$", re.I)
+ADDRESS_REACH = 3  # lines after a "Co-Chairs," line that may name them
+
+
+def _addressed_as_chairs(sentences: list[Sentence]) -> set[int]:
+    """The lines a speech addresses its co-chairs in: those right after a line that is only
+    "Co-Chairs," ("Co-Chairs, / Senator X, Minister for Foreign Affairs of Australia, / Y, …")."""
+    out: set[int] = set()
+    for si, s in enumerate(sentences):
+        if ADDRESS_CHAIRS.match(s.text):
+            out.update(range(si + 1, min(len(sentences), si + 1 + ADDRESS_REACH)))
     return out
 
 
