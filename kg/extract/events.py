@@ -734,23 +734,36 @@ def _dated_events(article: Article, sentences: list[Sentence], mentions: list[Me
             found = _events_dated_by(si, s, d, (start, end), verb, article, mentions, cues, title_kind)
             if len(found) == len(spans) > 1:  # "the X (10 March) and the Y (30 March)": each its own date
                 found = [found[spans.index(d)]]
-            if all(ev.name == article.title for ev in found):
-                within = [ev for ev in events if ev.start and ev.start <= start and end <= (ev.end or ev.start)]
-                common = _common_name(s, d.char_start, cues) if events else None
-                if not within and events and common is None and verb is None and \
-                        not DIGIT.search(s.text[d.char_start - s.start:d.char_end - s.start]):
-                    within = events  # "the decision of Ministers today", in a speech: the day of the event spoken at
-                if within:
-                    within[-1].sentences.append(si)  # "The talks ended on Wednesday": a day of an event dated already
-                    continue
-                for ev in found:  # the headline names the article's first event, not a later one
-                    ev.name = common or ev.name
+            if all(ev.name == article.title for ev in found) and \
+                    not _name_unnamed(found, events, si, s, d, (start, end), verb is not None, cues):
+                continue
             for ev in found:
                 by_dates.setdefault((start, end), ev)
                 events.append(ev)
             if not frame.start and start != end:
                 span = (date.fromisoformat(start), date.fromisoformat(end))
     return events
+
+
+def _name_unnamed(found: list[EventRecord], events: list[EventRecord], si: int, s: Sentence, d,
+                  dates: tuple[str, str], has_verb: bool, cues: _Cues) -> bool:
+    """For events a sentence dates but names only by the headline: False where the sentence is a
+    day of an event already dated ("The talks ended on Wednesday"; in a speech, "the decision of
+    Ministers today") and joins it; else True, with a later event named by the sentence's own
+    common words ("followed a senior officials' meeting on Tuesday"), since the headline names
+    the article's first event."""
+    start, end = dates
+    within = [ev for ev in events if ev.start and ev.start <= start and end <= (ev.end or ev.start)]
+    common = _common_name(s, d.char_start, cues) if events else None
+    if not within and events and common is None and not has_verb and \
+            not DIGIT.search(s.text[d.char_start - s.start:d.char_end - s.start]):
+        within = events
+    if within:
+        within[-1].sentences.append(si)
+        return False
+    for ev in found:
+        ev.name = common or ev.name
+    return True
 
 
 SECTION_REACH = 2  # sentences after a section's date line that may name its event
