@@ -990,3 +990,14 @@ def test_extract_co_chairs_addressed_in_a_speech_are_proposed_as_organisers():
                                        "Her Excellency Tui Leota, Minister for Foreign Affairs of Samoa,\n\nSamoa is glad "
                                        "to take part in the Pacific Returns Dialogue in Suva on 3 May 2024.")), None)
     assert x.events[0].organisers == ("Fiji", "Samoa")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The Samoa Ministry of Foreign Affairs hosted the talks. Sam Vula, the ministry's spokesman, said delegates "
+     "agreed.", ("Spokesman", "Samoa Ministry of Foreign Affairs")),
+    ("The Fiji Immigration Department hosted the talks. Afterwards, Ana Reed, the department's Director General for "
+     "Borders, spoke.", ("Director General for Borders", "Fiji Immigration Department")),
+])
+def test_extract_a_body_referred_back_in_a_title_is_the_one_named_before(text, role):
+    x = decide(analyse_article(article(text)), None)
+    assert [(r.title, r.organisation) for p in x.people for r in p.roles] == [role]

@@ -118,7 +118,29 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
     _add_group_titles(found, sentences, by_sentence, pats)
     _add_trailing_group_titles(found, sentences, by_sentence, pats)
     _share_coordinated_bodies(found, sentences)
+    _resolve_bodies_referred_back(found, sentences, mentions)
     return _resolve_surnames(found)
+
+
+REFERRED_BODY = re.compile(r"^(?:the\s+)?(?:(?P<qualifier>[a-z]+)\s+)?(?P<head>" + "|".join(WORDS["body_heads_referred_back"])
+                           + r")['’]s\s+(?P<title>.+)$", re.I)
+
+
+def _resolve_bodies_referred_back(found: list[PersonMention], sentences, mentions: list[Mention]) -> None:
+    """ "X, the ministry's spokesman": the body is the one the article names with that head word
+    (and qualifier: "the foreign ministry's"), the nearest before the person, else the nearest after."""
+    orgs = [m for m in mentions if m.kind == "org"]
+    for p in found:
+        for i, (title, org) in enumerate(p.roles):
+            m = REFERRED_BODY.match(title or "") if org is None else None
+            if m is None:
+                continue
+            words = [w for w in (m.group("qualifier"), m.group("head")) if w]
+            named = [o for o in orgs if all(w.lower() in o.name.lower() for w in words)]
+            before = [o for o in named if (o.sentence, o.start) < (p.sentence, p.start)]
+            chosen = before[-1] if before else (named[0] if named else None)
+            if chosen is not None:
+                p.roles[i] = (m.group("title"), chosen)
 
 
 LOWER_IN_TITLES = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
@@ -534,6 +556,9 @@ def _title_starts(toks, k, taken, pats) -> bool:
         j += 1
     if j < len(toks) and toks[j].norm in pats.title_first:
         return True
+    if j + 2 < len(toks) and toks[j].text.isalpha() and toks[j].text.islower() and toks[j + 1].text in {"'s", "’s"} \
+            and toks[j + 2].norm in pats.title_first:
+        return True  # "X, the ministry's spokesman": a body referred back to, then the title
     if j < len(toks) and taken[j] is not None:
         m = taken[j]
         after = m.end
