@@ -110,16 +110,22 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], lexicon: Lex
     for si, s in enumerate(sentences):
         s = truecased(s)
         ents = by_sentence.get(si, [])
-        taken: list[Mention | None] = [None] * len(s.tokens)
-        for m in ents:
-            for k in range(m.start, m.end):
-                taken[k] = m
+        taken = _token_mentions(s, ents)
         found.extend(_sentence_people(si, s, ents, taken, pats, (seeds or {}).get(si, ())))
     _add_group_titles(found, sentences, by_sentence, pats)
     _add_trailing_group_titles(found, sentences, by_sentence, pats)
     _share_coordinated_bodies(found, sentences)
     _resolve_bodies_referred_back(found, sentences, mentions)
     return _resolve_surnames(found)
+
+
+def _token_mentions(s: Sentence, mentions: list[Mention]) -> list[Mention | None]:
+    """The mention each token of a sentence stands in, or None."""
+    taken: list[Mention | None] = [None] * len(s.tokens)
+    for m in mentions:
+        for k in range(m.start, m.end):
+            taken[k] = m
+    return taken
 
 
 REFERRED_BODY = re.compile(r"^(?:the\s+)?(?:(?P<qualifier>[a-z]+)\s+)?(?P<head>" + "|".join(WORDS["body_heads_referred_back"])
@@ -180,10 +186,21 @@ def _share_coordinated_bodies(found: list[PersonMention], sentences) -> None:
             if not last.roles or last.roles[0][0] is not None or last.end >= len(toks) or \
                     toks[last.end].norm not in {"of", "from"}:
                 continue
-            j = i
-            while j > 0 and _joined(sentences[si], people[j - 1], people[j]) and not people[j - 1].roles:
-                j -= 1
-                people[j].roles.append(last.roles[0])
+            for q in _coordinated_before(sentences[si], people, last):
+                q.roles.append(last.roles[0])
+
+
+def _coordinated_before(s: Sentence, people: list[PersonMention], p: PersonMention) -> list[PersonMention]:
+    """The people of a sentence named right before `p` and joined to it ("A, B and p"), nearest
+    first, up to the first one with a title or body of its own."""
+    out: list[PersonMention] = []
+    nxt = p
+    for q in sorted((q for q in people if q.sentence == p.sentence and q.end <= p.start), key=lambda q: -q.start):
+        if q.roles or not _joined(s, q, nxt):
+            break
+        out.append(q)
+        nxt = q
+    return out
 
 
 def _joined(s: Sentence, a: PersonMention, b: PersonMention) -> bool:
@@ -604,10 +621,6 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
             title_words = [t for t in toks[k + 1:org.start] if t.norm in pats.title_words | pats.title_heads]
             title = s.text[toks[k + 1].start - s.start:toks[org.start - 1].end - s.start] if title_words else None
             return [(_strip_org(title, org, s) if title else None, org)]
-    # "| Name | Immigration Bureau, Royal Thai Police |": the body in the next cell of a table row
-    if k < len(toks) and toks[k].text == "|":
-        org = _cell_body(toks, k, taken)
-        return [(None, org)] if org is not None else roles
     # ", who co-chairs the WG-TIP"
     if k < len(toks) and toks[k].text != ",":
         return roles
@@ -655,31 +668,22 @@ def _roles_after(s: Sentence, j: int, taken, pats) -> list:
 
 
 def add_table_bodies(sentences: list[Sentence], mentions: list[Mention], people: list[PersonMention]) -> None:
-    """People in a table row whose next cell opens with a body that was found after them (a body
-    listed among others, "| X | Special Branch, Royal Malaysian Police |") work for it."""
+    """People in a table row whose next cell opens with a body work for it, and so does everyone
+    named with them in their cell ("| X and Y | Special Branch, Royal Malaysian Police |"); run once
+    every body is found, bodies listed among others included."""
     for p in people:
-        toks = sentences[p.sentence].tokens
-        if p.end >= len(toks) or toks[p.end].text != "|":
+        s = sentences[p.sentence]
+        if p.end >= len(s.tokens) or s.tokens[p.end].text != "|":
             continue
-        taken: list[Mention | None] = [None] * len(toks)
-        for m in mentions:
-            if m.sentence == p.sentence:
-                for k in range(m.start, m.end):
-                    taken[k] = m
-        org = _cell_body(toks, p.end, taken)
+        org = _cell_body(s.tokens, p.end, _token_mentions(s, [m for m in mentions if m.sentence == p.sentence]))
         if org is None:
             continue
         if p.roles and p.roles[-1][1] is None:
             p.roles[-1] = (p.roles[-1][0], org)  # "| Deputy Superintendent X | Special Branch |"
         elif all(o is not org for _, o in p.roles):
             p.roles.append((None, org))
-        cell = sorted((q for q in people if q.sentence == p.sentence and q.end <= p.start), key=lambda q: -q.start)
-        nxt = p
-        for q in cell:  # "| Susan Egan and Andrew Holmes | New Zealand Immigration Service |": the cell's people
-            if not _joined(sentences[p.sentence], q, nxt) or q.roles:
-                break
+        for q in _coordinated_before(s, people, p):  # "| Susan Egan and Andrew Holmes | NZ Immigration Service |"
             q.roles.append((None, org))
-            nxt = q
 
 
 def _cell_body(toks, bar: int, taken) -> Mention | None:
